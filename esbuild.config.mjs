@@ -1,0 +1,52 @@
+// Builds the shipped bundles (extension + CLI) and, with --tests/--bench, the
+// Node-side test and benchmark bundles. ESM-only unified packages are bundled
+// into CommonJS here, so nothing at run time needs an ESM loader.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production') || process.env.NODE_ENV === 'production';
+
+/** @param {string} dir @param {RegExp} pattern @returns {string[]} */
+function findFiles(dir, pattern) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out = out.concat(findFiles(full, pattern));
+    else if (pattern.test(name)) out.push(full);
+  }
+  return out;
+}
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+const builds = [];
+if (args.has('--tests')) {
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: findFiles('test/unit', /\.test\.ts$/),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    external: ['mocha', 'fast-check'],
+  }));
+} else if (args.has('--bench')) {
+  builds.push(esbuild.build({ ...common, entryPoints: findFiles('bench', /\.ts$/), outdir: 'out/bench', outbase: 'bench' }));
+} else {
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts', scanWorker: 'src/cli/scanWorker.ts' },
+    outdir: 'dist',
+    minify: production,
+    banner: { js: '#!/usr/bin/env node' },
+  }));
+}
+await Promise.all(builds);
