@@ -1,0 +1,61 @@
+import type { Candidate } from './parseReport';
+import type { Finding } from './types';
+
+/**
+ * Makes every finding's id unique in its report without depending on the findings around it:
+ * the report's own id where it has one; otherwise a slug of the title. Ids that repeat
+ * (numbering restarted in each section, or the same id twice) are qualified by the
+ * finding's severity or section, and only a true tie falls back to a counter.
+ */
+export function assignIds(findings: Finding[], candidates: Candidate[]): void {
+  findings.forEach((f) => {
+    if (f.id === '') f.id = slugId(f.title);
+  });
+  const groups = new Map<string, number[]>();
+  findings.forEach((f, i) => {
+    const key = f.id.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    // The first qualifier that tells every member apart: severity, then the section's name
+    // in one, two or three words.
+    const options: Array<(i: number) => string> = [
+      (i) => findings[i].severity ?? '',
+      (i) => slug(candidates[i].section, 1),
+      (i) => slug(candidates[i].section, 2),
+      (i) => slug(candidates[i].section, 3),
+    ];
+    const pick = options.find((q) => {
+      const values = members.map(q);
+      return values.every((v) => v !== '') && new Set(values).size === members.length;
+    });
+    if (pick) for (const i of members) findings[i].id = `${pick(i)}/${findings[i].id}`;
+  }
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const key = f.id.toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) f.id = `${f.id}-${n}`;
+  }
+}
+
+function slugId(title: string): string {
+  return slug(title, 6) || 'finding';
+}
+
+function slug(text: string, words: number): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '')
+    .slice(0, words)
+    .join('-')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+}

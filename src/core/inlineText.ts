@@ -1,0 +1,79 @@
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+
+/** Plain text of one line of inline Markdown, as remark reads it. */
+export interface InlineText {
+  text: string;
+  /** Text of the struck-through (`~~…~~`) parts. */
+  struck: string;
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+// A zero-width space keeps every snippet an ordinary paragraph: without it a title such
+// as "1. Foo" or "# bar" would be read as a list or heading of its own.
+const GUARD = '\u200b';
+
+/**
+ * Reads many one-line snippets (heading texts, list item leads, table cells) with a single
+ * remark parse, so links, code spans, emphasis and strikethrough are read by the real
+ * Markdown grammar at the cost of one parse of a few lines per report.
+ */
+export class InlineReader {
+  private readonly processor: Processor<MdNode & import('mdast').Root>;
+
+  constructor() {
+    this.processor = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<MdNode & import('mdast').Root>;
+  }
+
+  readAll(snippets: readonly string[]): InlineText[] {
+    if (snippets.length === 0) return [];
+    const doc = snippets.map((s) => GUARD + s.replace(/[\r\n]+/g, ' ')).join('\n\n');
+    let paragraphs: MdNode[] = [];
+    try {
+      paragraphs = (this.processor.parse(doc) as MdNode).children ?? [];
+    } catch {
+      paragraphs = [];
+    }
+    if (paragraphs.length !== snippets.length || paragraphs.some((p) => p.type !== 'paragraph')) {
+      return snippets.map(fallbackInline);
+    }
+    return paragraphs.map(readParagraph);
+  }
+}
+
+function readParagraph(p: MdNode): InlineText {
+  const parts: string[] = [];
+  const struck: string[] = [];
+  const walk = (node: MdNode, inDelete: boolean): void => {
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      parts.push(node.value ?? '');
+      if (inDelete) struck.push(node.value ?? '');
+    } else if (node.type === 'break') {
+      parts.push(' ');
+    } else if (node.type === 'image' || node.type === 'html') {
+      return;
+    }
+    for (const child of node.children ?? []) walk(child, inDelete || node.type === 'delete');
+  };
+  walk(p, false);
+  return { text: clean(parts.join('')), struck: clean(struck.join(' ')) };
+}
+
+function clean(s: string): string {
+  return s.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Used only if remark's paragraphs cannot be matched to the snippets one to one. */
+function fallbackInline(s: string): InlineText {
+  const struck = [...s.matchAll(/~~(.+?)~~/g)].map((m) => m[1]).join(' ');
+  const plain = s
+    .replace(/!?\[([^\]]*(?:\[[^\]]*\][^\]]*)*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_~`]+/g, '');
+  return { text: clean(plain), struck: clean(struck.replace(/[*_`]/g, '')) };
+}

@@ -1,0 +1,83 @@
+import type { ScannedLine } from './scanLines';
+import { severityFromValue } from './severity';
+import { statusFromValue } from './status';
+import type { Severity, Status } from './types';
+
+/** One row of a findings table, with the cells that matter picked out by the header. */
+export interface TableFinding {
+  line: number;
+  id: string | null;
+  title: string;
+  severity: Severity | null;
+  status: Status | null;
+  location: string;
+  /** Column index of the Status cell, or -1; the write-back sets that cell. */
+  statusColumn: number;
+  titleColumn: number;
+}
+
+const ID_COL = /^(id|#|no\.?|nr\.?|ref|issue id|finding id|bug id|key)$/i;
+const TITLE_COL = /^(title|issue|finding|description|summary|bug|problem|name|vulnerability|detector|issue title|finding title)$/i;
+const SEVERITY_COL = /^(severity|risk|risk level|priority|level|sev)$/i;
+const FILE_COL = /^(file|files|location|locations|path|where|file:line|source|affected files?)$/i;
+const STATUS_COL = /^(status|state|resolution|fixed\??)$/i;
+
+/** Splits a table row into cells; `\|` and pipes inside code spans stay in the cell. */
+export function splitRow(text: string): Array<{ text: string; start: number; end: number }> {
+  const cells: Array<{ text: string; start: number; end: number }> = [];
+  let i = text.indexOf('|') === text.search(/\S/) ? text.indexOf('|') + 1 : 0;
+  let start = i;
+  let inCode = false;
+  for (; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '`') inCode = !inCode;
+    if (ch === '\\' && text[i + 1] === '|') {
+      i++;
+      continue;
+    }
+    if ((ch === '|' && !inCode) || i === text.length) {
+      const raw = text.slice(start, i);
+      if (!(i === text.length && raw.trim() === '' && cells.length > 0)) {
+        const lead = raw.length - raw.trimStart().length;
+        cells.push({ text: raw.trim(), start: start + lead, end: start + raw.trimEnd().length });
+      }
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Reads the table whose header is at index `i`; rows are findings only if the header says so. */
+export function readTable(lines: ScannedLine[], i: number): { rows: TableFinding[]; end: number } {
+  let end = i + 2;
+  while (end < lines.length && lines[end].kind === 'tableRow') end++;
+  const header = splitRow(lines[i].text).map((c) => c.text.replace(/[*_`]/g, '').trim());
+  const col = (re: RegExp): number => header.findIndex((h) => re.test(h));
+  const idCol = col(ID_COL);
+  const titleCol = col(TITLE_COL);
+  const sevCol = col(SEVERITY_COL);
+  const fileCol = col(FILE_COL);
+  const statusCol = col(STATUS_COL);
+  const isFindings = (idCol >= 0 || titleCol >= 0) && (sevCol >= 0 || statusCol >= 0 || fileCol >= 0);
+  if (!isFindings) return { rows: [], end };
+  const rows: TableFinding[] = [];
+  for (let k = i + 2; k < end; k++) {
+    const cells = splitRow(lines[k].text);
+    const cell = (c: number): string => (c >= 0 && c < cells.length ? cells[c].text : '');
+    const titleIndex = titleCol >= 0 ? titleCol : idCol;
+    const title = cell(titleIndex);
+    if (title.replace(/[*_`\s-]/g, '') === '') continue;
+    const rawId = cell(idCol).replace(/[*_`[\]]/g, '').replace(/\(.*\)$/, '').trim();
+    rows.push({
+      line: lines[k].line,
+      id: rawId !== '' && idCol >= 0 && idCol !== titleIndex ? rawId : null,
+      title,
+      severity: sevCol >= 0 ? severityFromValue(cell(sevCol)) : null,
+      status: statusCol >= 0 ? statusFromValue(cell(statusCol)) : null,
+      location: cell(fileCol),
+      statusColumn: statusCol,
+      titleColumn: titleIndex,
+    });
+  }
+  return { rows, end };
+}

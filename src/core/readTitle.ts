@@ -1,0 +1,96 @@
+import { severityFromId, severityInTitle } from './severity';
+import { statusInTitle } from './status';
+import type { Severity, Status } from './types';
+
+/** What a finding's heading or lead line says by itself. */
+export interface TitleParts {
+  /** The report's own id, as written without brackets (H-01, C1, #12, 4.2, BUG-01). */
+  id: string | null;
+  title: string;
+  severity: Severity | null;
+  /** Severity implied by the id's letter scheme alone. */
+  idSeverity: Severity | null;
+  status: Status | null;
+  /** True when the title carries marks that only findings carry (an id with a severity letter, a severity word, a status mark). */
+  strong: boolean;
+  /** True when the only id is a plain sequence number (1., 2), 4.2). */
+  numbered: boolean;
+}
+
+const EMOJI = /[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}\u{FE0F}\u{200D}]/gu;
+// `HIGH-1` is an id, not the severity `HIGH -` before a title: no digit may follow.
+const SEVERITY_LEAD = /^(?:\[(?:critical|high|medium|med|low|info|informational)\]|(?:critical|high|medium|med|low|info|informational|cr[ií]tico|alto|medio|bajo)\b(?:\s*(?:risk|severity))?\s*[:\-–—|](?!\s*\d))\s*/iu;
+const ID_LABEL = /^(?:issue|finding|bug|vulnerability|problem)\s+(?=\[?[A-Z]{1,10}-?\d)/iu;
+const CATEGORY_LEAD = /^\[[A-Z][A-Z /&-]{1,20}\]\s*/u;
+// An id the report wrote: [H-01], H1, C-02, HIGH-1, P0-1, BUG-01, CLEANUP-1, M14, WF-3.
+const ID_BODY = String.raw`(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?[a-z]?|[A-Z]{1,10}-[A-Z]{1,10}-?\d{1,4})`;
+// Bare ids need a separator after them, so that "ERC20 tokens …" is a title, not an id.
+const LETTER_ID = new RegExp(String.raw`^(?:\[(${ID_BODY})\]|(${ID_BODY})(?=[.:)]|\s+[—–-]|$))[.:)]?\s*[—–-]?\s*`, 'u');
+const HASH_ID = /^(?:(?:issue|bug|finding|item|problem)\s*)?#(\d{1,5})\b[.:)]?\s*[—–-]?\s*/iu;
+const WORD_NUMBER_ID = /^(?:issue|bug|finding|vulnerability|problem)\s+(\d{1,5}(?:\.\d{1,3})?)\b[.:)]?\s*[—–-]?\s*/iu;
+const NUMBER_ID = /^(\d{1,4}(?:\.\d{1,3})*(?:-\d{1,4})?)(?:[.:)]\s*|\s+(?=\S))[—–-]?\s*/u;
+const TRAILING_STATUS = /\s*[-–—|(]*\s*(?:✅|⏭️?|❌)?\s*\b(FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|OPEN|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INVALID|MITIGATED|DONE|CANNOT REPRODUCE)\b\)?\s*$/u;
+const TRAILING_SEVERITY = /\s*[-–—|(]*\s*\b(CRITICAL|HIGH|MEDIUM|LOW)(\s+(FIX|SEVERITY|RISK|PRIORITY))?\b\)?\s*$/u;
+const TRAILING_LOCATION = /\s*\((?:[^()]*[/.][^()]*:\d[^()]*|lines?\s+\d[^()]*)\)\s*$/iu;
+
+/**
+ * Splits a finding title (already plain text) into its id, its title words, and the
+ * severity and status marks around them.
+ */
+export function readTitle(plain: string, struck = ''): TitleParts {
+  const severity = severityInTitle(plain);
+  const status = statusInTitle(plain.replace(struck, ' '));
+  let rest = plain.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
+
+  let id: string | null = null;
+  let numbered = false;
+  rest = stripLead(stripLead(rest, SEVERITY_LEAD), ID_LABEL);
+  let m = HASH_ID.exec(rest) ?? WORD_NUMBER_ID.exec(rest);
+  if (m) {
+    id = m[0].includes('#') ? `#${m[1]}` : m[1];
+    rest = rest.slice(m[0].length);
+  } else if ((m = LETTER_ID.exec(rest))) {
+    id = m[1] ?? m[2];
+    rest = rest.slice(m[0].length);
+  } else if ((m = NUMBER_ID.exec(rest))) {
+    id = m[1];
+    numbered = true;
+    rest = rest.slice(m[0].length);
+    // `1. H2: title` is a sequence number before the finding's real id.
+    const inner = LETTER_ID.exec(stripLead(rest, SEVERITY_LEAD));
+    if (inner) {
+      id = inner[1] ?? inner[2];
+      numbered = false;
+      rest = stripLead(rest, SEVERITY_LEAD).slice(inner[0].length);
+    }
+  }
+  rest = stripLead(stripLead(rest, SEVERITY_LEAD), CATEGORY_LEAD);
+  // `[CRITICAL] BUG-01 — title`: the id may follow a severity tag.
+  if (id === null) {
+    const after = LETTER_ID.exec(rest);
+    if (after) {
+      id = after[1] ?? after[2];
+      rest = rest.slice(after[0].length);
+    }
+  }
+
+  // `unchecked-transfer - FIXED (5 instances)`: a status after a dash ends the title.
+  let title = rest.replace(/\s+[-–—|]\s+(?:✅\s*)?(?:FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INTENTIONAL PATTERN|INVESTIGATED)\b.*$/u, '');
+  for (let guard = 0; guard < 4; guard++) {
+    const before = title;
+    title = title.replace(TRAILING_STATUS, '').replace(TRAILING_SEVERITY, '').replace(TRAILING_LOCATION, '');
+    title = title.replace(/\s*[-–—|:]\s*$/u, '').trim();
+    if (title === before) break;
+  }
+  title = title.replace(/^[\s.:)\]—–-]+/u, '').trim();
+  if (title === '') title = rest.trim() || plain.trim();
+
+  const idSeverity = id !== null && !numbered ? severityFromId(id) : null;
+  const strong = idSeverity !== null || severity !== null || status !== null;
+  return { id, title, severity, idSeverity, status, strong, numbered };
+}
+
+function stripLead(s: string, re: RegExp): string {
+  const m = re.exec(s);
+  return m ? s.slice(m[0].length) : s;
+}

@@ -1,0 +1,190 @@
+/**
+ * A line-level block scan of a Markdown report: headings, list items, table rows and
+ * fenced code. It decides the report's structure in one cheap pass so that only the
+ * few lines that can carry a finding's title go through the full remark parse
+ * (see inlineText.ts); quoted code and prose never do.
+ */
+
+export type LineKind =
+  | 'blank'
+  | 'heading'
+  | 'setextUnderline'
+  | 'listItem'
+  | 'tableRow'
+  | 'tableDelimiter'
+  | 'fence'
+  | 'code'
+  | 'frontMatter'
+  | 'html'
+  | 'text';
+
+export interface ScannedLine {
+  /** 1-based line number. */
+  line: number;
+  /** The line's text without its line break. */
+  text: string;
+  kind: LineKind;
+  /** Heading level (1-6) for headings; for list items, the column of the marker. */
+  level: number;
+  /** Heading text, or list item content after the marker (and checkbox). */
+  content: string;
+  /** For list items: the checkbox state, if any. */
+  checkbox: 'checked' | 'unchecked' | null;
+  /** For list items: column where the content starts (continuation lines indent to it). */
+  contentColumn: number;
+  /** True inside a blockquote (the `>` markers are stripped from `content`). */
+  quoted: boolean;
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
+const CHECKBOX = /^\[([ xX])\][ \t]+/;
+const TABLE_DELIMITER = /^ {0,3}\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)+\|?\s*$|^ {0,3}\|\s*:?-{1,}:?\s*\|\s*$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
+
+/** Splits text into lines, accepting \n, \r\n and lone \r. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+function columnOf(indent: string): number {
+  let col = 0;
+  for (const ch of indent) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
+  return col;
+}
+
+function blank(line: number, text: string, kind: LineKind): ScannedLine {
+  return { line, text, kind, level: 0, content: '', checkbox: null, contentColumn: 0, quoted: false };
+}
+
+export function scanLines(source: string): ScannedLine[] {
+  const raw = splitLines(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+  const out: ScannedLine[] = [];
+  let fence: { char: string; length: number } | null = null;
+  let i = 0;
+
+  // YAML front matter only counts at the very top.
+  if (raw[0] === '---') {
+    const end = raw.indexOf('---', 1);
+    const endDots = raw.indexOf('...', 1);
+    const close = end > 0 ? end : endDots;
+    if (close > 0) {
+      for (; i <= close; i++) out.push(blank(i + 1, raw[i], 'frontMatter'));
+    }
+  }
+
+  for (; i < raw.length; i++) {
+    const original = raw[i];
+    const lineNo = i + 1;
+    let text = original;
+    let quoted = false;
+    // Blockquotes hold findings in some reports; strip the markers and scan the rest.
+    const quote = /^ {0,3}>[ ]?/.exec(text);
+    if (quote && fence === null) {
+      quoted = true;
+      text = text.slice(quote[0].length);
+    }
+
+    if (fence !== null) {
+      const close = FENCE.exec(text);
+      if (close && close[2][0] === fence.char && close[2].length >= fence.length && close[3].trim() === '') {
+        fence = null;
+        out.push({ ...blank(lineNo, original, 'fence'), quoted });
+      } else {
+        out.push({ ...blank(lineNo, original, 'code'), quoted });
+      }
+      continue;
+    }
+
+    const open = FENCE.exec(text.replace(/^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+/, '$1'));
+    if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
+      fence = { char: open[2][0], length: open[2].length };
+      // A fence opened on a list item line still starts the code; the item itself is kept.
+      if (!/^ {0,3}(`|~)/.test(text)) {
+        const item = LIST_ITEM.exec(text);
+        if (item) {
+          out.push(listItem(lineNo, original, item, quoted));
+          continue;
+        }
+      }
+      out.push({ ...blank(lineNo, original, 'fence'), quoted });
+      continue;
+    }
+
+    if (text.trim() === '') {
+      out.push({ ...blank(lineNo, original, 'blank'), quoted });
+      continue;
+    }
+
+    const atx = ATX.exec(text);
+    if (atx) {
+      out.push({ ...blank(lineNo, original, 'heading'), level: atx[1].length, content: (atx[2] ?? '').trim(), quoted });
+      continue;
+    }
+
+    const prev = out[out.length - 1];
+    const setext = SETEXT.exec(text);
+    if (setext && prev && prev.kind === 'text' && !prev.quoted) {
+      // `Title\n-----`: the previous paragraph line becomes the heading.
+      prev.kind = 'heading';
+      prev.level = setext[1][0] === '=' ? 1 : 2;
+      prev.content = prev.text.trim();
+      out.push({ ...blank(lineNo, original, 'setextUnderline'), quoted });
+      continue;
+    }
+
+    if (THEMATIC_BREAK.test(text)) {
+      out.push({ ...blank(lineNo, original, 'html'), quoted });
+      continue;
+    }
+
+    const item = LIST_ITEM.exec(text);
+    if (item && (item[4] !== undefined || item[3] !== undefined)) {
+      out.push(listItem(lineNo, original, item, quoted));
+      continue;
+    }
+
+    if (TABLE_DELIMITER.test(text) && prev && (prev.kind === 'text' || prev.kind === 'tableRow') && prev.text.includes('|')) {
+      prev.kind = 'tableRow';
+      out.push({ ...blank(lineNo, original, 'tableDelimiter'), quoted });
+      continue;
+    }
+
+    if (prev && (prev.kind === 'tableRow' || prev.kind === 'tableDelimiter') && text.includes('|')) {
+      out.push({ ...blank(lineNo, original, 'tableRow'), content: text.trim(), quoted });
+      continue;
+    }
+
+    if (/^ {0,3}<\/?[a-zA-Z!]/.test(text)) {
+      out.push({ ...blank(lineNo, original, 'html'), content: text.trim(), quoted });
+      continue;
+    }
+
+    out.push({ ...blank(lineNo, original, 'text'), content: text.trim(), quoted });
+  }
+  return out;
+}
+
+function listItem(lineNo: number, original: string, item: RegExpExecArray, quoted: boolean): ScannedLine {
+  const markerColumn = columnOf(item[1]);
+  let content = item[4] ?? '';
+  let checkbox: ScannedLine['checkbox'] = null;
+  const box = CHECKBOX.exec(content);
+  if (box) {
+    checkbox = box[1] === ' ' ? 'unchecked' : 'checked';
+    content = content.slice(box[0].length);
+  }
+  const contentColumn = markerColumn + item[2].length + Math.max(1, Math.min(4, (item[3] ?? ' ').length));
+  return {
+    line: lineNo,
+    text: original,
+    kind: 'listItem',
+    level: markerColumn,
+    content: content.trim(),
+    checkbox,
+    contentColumn,
+    quoted,
+  };
+}
