@@ -4,6 +4,9 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production') || process.env.NODE_ENV === 'production';
@@ -27,6 +30,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
 const builds = [];
@@ -38,15 +42,32 @@ if (args.has('--tests')) {
     outbase: 'test/unit',
     external: ['mocha', 'fast-check'],
   }));
+} else if (args.has('--integration')) {
+  // The suite runs inside a real VS Code extension host: `vscode` comes from the host.
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: ['test/integration/index.ts', ...findFiles('test/integration/suite', /\.test\.ts$/)],
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha'],
+  }));
 } else if (args.has('--bench')) {
   builds.push(esbuild.build({ ...common, entryPoints: findFiles('bench', /\.ts$/), outdir: 'out/bench', outbase: 'bench' }));
 } else {
   builds.push(esbuild.build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts', scanWorker: 'src/cli/scanWorker.ts' },
+    entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     minify: production,
     banner: { js: '#!/usr/bin/env node' },
+  }));
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    // The shipped extension is always minified; the source map keeps stacks readable.
+    minify: true,
   }));
 }
 await Promise.all(builds);

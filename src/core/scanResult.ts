@@ -1,4 +1,5 @@
-import type { LineRange, Severity, Status } from './types';
+import type { FileIndex } from './fileIndex';
+import type { LineRange, ParsedReport, Severity, Status } from './types';
 
 /** The CLI's `scan --json` shape (version 1); also the input of the SARIF export. */
 export interface ScanResult {
@@ -34,4 +35,20 @@ export interface ScannedLocation {
 export interface ScanError {
   path: string;
   message: string;
+}
+
+/** One parsed report in the scan shape, with each location resolved against the root's files. */
+export function toScannedReport(relPath: string, fallbackTitle: string, parsed: ParsedReport, files: FileIndex): ScannedReport {
+  return {
+    path: relPath,
+    title: parsed.title || fallbackTitle,
+    findings: parsed.findings.map((f) => ({
+      id: f.id,
+      title: f.title,
+      severity: f.severity,
+      status: f.status,
+      reportRange: { ...f.reportRange },
+      locations: f.locations.map((l) => ({ path: l.path, startLine: l.startLine, endLine: l.endLine, resolved: files.resolve(l.path, relPath) })),
+    })),
+  };
 }

@@ -1,0 +1,34 @@
+import type { ScanResult, ScannedFinding } from '../core';
+
+/** A readable listing of a scan, report by report. */
+export function formatTable(scan: ScanResult): string {
+  const out: string[] = [];
+  let total = 0;
+  let open = 0;
+  for (const r of scan.reports) {
+    out.push(`${r.path} — ${r.title} (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'})`);
+    const rows = r.findings.map((f) => [f.id, f.severity ?? '-', f.status, where(f), f.title]);
+    const widths = [0, 1, 2, 3].map((c) => Math.min(40, Math.max(...rows.map((row) => row[c].length), 0)));
+    for (const row of rows) {
+      out.push('  ' + row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  '));
+    }
+    out.push('');
+    total += r.findings.length;
+    open += r.findings.filter((f) => f.status === 'open').length;
+  }
+  for (const e of scan.errors) out.push(`error: ${e.path}: ${e.message}`);
+  out.push(`${scan.reports.length} report${scan.reports.length === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'}, ${open} open${scan.errors.length ? `, ${scan.errors.length} error${scan.errors.length === 1 ? '' : 's'}` : ''}`);
+  return out.join('\n');
+}
+
+function where(f: ScannedFinding): string {
+  const l = f.locations[0];
+  if (!l) return '-';
+  const path = l.resolved ?? `${l.path}?`;
+  const lines = l.startLine === null ? '' : l.endLine !== null && l.endLine !== l.startLine ? `:${l.startLine}-${l.endLine}` : `:${l.startLine}`;
+  return `${path}${lines}${f.locations.length > 1 ? ` (+${f.locations.length - 1})` : ''}`;
+}
+
+function pad(s: string, w: number): string {
+  return s.length > w ? s.slice(0, w - 1) + '…' : s.padEnd(w);
+}
