@@ -10,9 +10,11 @@ export function locationsInText(text: string, fileLevel: boolean): LocationRef[]
   let rest = text;
 
   // 1. Link targets and bare URLs: blob permalinks and relative links with #L anchors.
-  rest = rest.replace(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (whole, url: string) => {
-    out.push(...fromUrl(url, true));
-    return ']' + ' '.repeat(whole.length - 1);
+  // A link that points at code says it all: its text (`PSM.sol#L258`) names the same place.
+  rest = rest.replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (whole, text: string, url: string) => {
+    const refs = fromUrl(url, true);
+    out.push(...refs);
+    return refs.length > 0 ? ' '.repeat(whole.length) : `[${text}]` + ' '.repeat(whole.length - text.length - 2);
   });
   rest = rest.replace(/\bhttps?:\/\/[^\s)<>\]`'"]+/g, (url) => {
     out.push(...fromUrl(url, false));
@@ -56,7 +58,7 @@ export function locationsInText(text: string, fileLevel: boolean): LocationRef[]
       out.push({ path: normalizePath(path), startLine: null, endLine: null });
     }
   }
-  return out;
+  return dedupeLocations(out);
 }
 
 /** Line numbers with no file on a `**Lines Changed**: 28 (import), 217, 283` line. */

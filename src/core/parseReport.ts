@@ -62,7 +62,7 @@ export function quickPlain(md: string): string {
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]+>/g, '')
-    .replace(/\*\*|__|`/g, '')
+    .replace(/\*\*|__|~~|`/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -284,6 +284,7 @@ function listItemCandidate(l: ScannedLine, end: number, stack: Section[], nested
   }
   // "- Medium: 2 issues" counts findings; it is none.
   const isCount = /^\W*\w+\W+\d+\s+(issues?|findings?|bugs?|items?)\b/i.test(plain);
+  if (isCount) return null;
   const procedure = inProcedure(stack, true);
   const isPrefixed = prefix !== null && !isCount && !procedure;
   const inFindingSection = nearest !== undefined && (nearest.findings || nearest.severity !== null) && !procedure;
@@ -340,7 +341,7 @@ function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): F
   const readParts = readTitle(inline.text, inline.struck);
   const parts: TitleParts = {
     ...readParts,
-    id: c.kind === 'heading' ? (readParts.id ?? c.parts.id) : (c.parts.id ?? readParts.id),
+    id: c.kind === 'heading' ? (readParts.id ?? c.parts.id) : (c.table?.id ?? c.parts.id ?? readParts.id),
     severity: c.parts.severity ?? readParts.severity,
     idSeverity: c.parts.idSeverity ?? readParts.idSeverity,
   };

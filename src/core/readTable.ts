@@ -23,8 +23,15 @@ const FILE_COL = /^(file|files|location|locations|path|where|file:line|source|af
 const STATUS_COL = /^(status|state|resolution|fixed\??)$/i;
 
 /** Splits a table row into cells; `\|` and pipes inside code spans stay in the cell. */
-export function splitRow(text: string): Array<{ text: string; start: number; end: number }> {
-  const cells: Array<{ text: string; start: number; end: number }> = [];
+export interface Cell {
+  text: string;
+  /** Columns of the trimmed text; for an empty cell, of the whole space between the pipes. */
+  start: number;
+  end: number;
+}
+
+export function splitRow(text: string): Cell[] {
+  const cells: Cell[] = [];
   let i = text.indexOf('|') === text.search(/\S/) ? text.indexOf('|') + 1 : 0;
   let start = i;
   let inCode = false;
@@ -39,7 +46,7 @@ export function splitRow(text: string): Array<{ text: string; start: number; end
       const raw = text.slice(start, i);
       if (!(i === text.length && raw.trim() === '' && cells.length > 0)) {
         const lead = raw.length - raw.trimStart().length;
-        cells.push({ text: raw.trim(), start: start + lead, end: start + raw.trimEnd().length });
+        cells.push(raw.trim() === '' ? { text: '', start, end: i } : { text: raw.trim(), start: start + lead, end: start + raw.trimEnd().length });
       }
       start = i + 1;
     }

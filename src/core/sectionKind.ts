@@ -29,13 +29,16 @@ export function classifySection(heading: string): SectionKind {
   const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   // "Findings Explanation" is procedural whatever it names; "High Priority Issues" is not.
   const namesFindings = /\b(findings?|issues?|bugs?|vulnerabilit(y|ies)|problems?)\b/i.test(t);
-  const procedural = words <= 5 && (ALWAYS_PROCEDURAL.test(t) || (PROCEDURAL.test(t) && !namesFindings && !/\bnext priorities\b/i.test(t)));
+  // "Medium Priority (Not Fixed)" groups findings by severity; "Priority" alone is a plan.
+  const severity = severityOfSection(t);
+  const procedural =
+    words <= 5 && (ALWAYS_PROCEDURAL.test(t) || (PROCEDURAL.test(t) && !namesFindings && severity === null && !/\bnext priorities\b/i.test(t)));
   return {
     findings: FINDINGS.test(t) && !POSITIVE.test(t) && !/\bnot (bugs?|issues?|findings?|problems?)\b/i.test(t),
     procedural,
     summary: SUMMARY.test(t),
     positive: POSITIVE.test(t),
-    severity: severityOfSection(t),
+    severity,
     status: statusOfSection(t),
   };
 }

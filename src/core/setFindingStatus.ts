@@ -125,7 +125,7 @@ function tableEdit(finding: Finding, value: string, doc: LineOffsets, rowText: s
   const safe = value.replace(/\|/g, '\\|');
   if (statusCol >= 0 && statusCol < cells.length) {
     const c = cells[statusCol];
-    return { start: doc.offset(line, c.start), end: doc.offset(line, Math.max(c.start, c.end)), newText: safe };
+    return { start: doc.offset(line, c.start), end: doc.offset(line, c.end), newText: c.text === '' ? ` ${safe} ` : safe };
   }
   // No Status column: the marker goes into the title cell, where the parser reads it.
   const titleCol = Math.max(0, header.findIndex((h) => /^(title|issue|finding|description|summary|bug|problem|name|vulnerability|detector|issue title|finding title)$/i.test(h)));
@@ -136,10 +136,10 @@ function tableEdit(finding: Finding, value: string, doc: LineOffsets, rowText: s
 
 function findHeaderCells(text: string, rowLine: number): string[] {
   const lines = scanLines(text);
+  // Walk up from the row to the delimiter line; the header is the line above it.
   let k = rowLine - 1;
-  while (k > 0 && lines[k - 1].kind === 'tableRow') k--;
-  while (k < lines.length && lines[k].kind !== 'tableDelimiter') k++;
-  const header = lines[k - 1];
+  while (k > 0 && lines[k].kind !== 'tableDelimiter') k--;
+  const header = k > 0 ? lines[k - 1] : undefined;
   return header ? splitRow(header.text).map((c) => c.text.replace(/[*_`]/g, '').trim()) : [];
 }
 

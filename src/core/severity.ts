@@ -48,7 +48,8 @@ function priorityLevel(n: number): Severity {
  * or followed by `:`/`-`), so that a title such as "High gas usage in loop" is not read as one.
  */
 export function severityInTitle(title: string): Severity | null {
-  const t = title.replace(/[*_`~]/g, '');
+  // `2. Medium - title`, `H1: High - title`: look past a leading number or id.
+  const t = title.replace(/[*_`~]/g, '').replace(/^\W*(?:\d+(?:\.\d+)*[.)]?|\[?[A-Z]{1,10}-?\d+\]?[.:]?)\s+/u, '');
   const marker =
     /(?:^|[\s[(|])(CRITICAL|CRITICO|CRÍTICO|HIGH|MEDIUM|MED|LOW|INFO|INFORMATIONAL|ALTO|MEDIO|BAJO)(?=$|[\s\]):|.,-])/u.exec(t) ??
     /^\W*(Critical|High|Medium|Low|Informational|Info)\s*(?:[:\-–—]|Risk\b|Severity\b)/u.exec(t) ??

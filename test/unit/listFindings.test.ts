@@ -1,0 +1,47 @@
+import { deepStrictEqual, strictEqual } from 'node:assert';
+import { findings, locs } from './helpers';
+
+describe('list-item findings', () => {
+  it('items with a severity prefix are findings wherever they stand', () => {
+    const md = '# Notes\n\n- **CRITICAL: readDriftAcks race** — acks lost, `src/acks.ts:10`\n- plain note\n';
+    const f = findings(md);
+    strictEqual(f.length, 1);
+    strictEqual(f[0].title, 'readDriftAcks race');
+    deepStrictEqual(locs(f[0]), ['src/acks.ts:10-10']);
+  });
+
+  for (const heading of ['Findings', 'Issues', 'Remaining Issues', 'Known Issues', 'Not Fixed', 'Open Items', 'Next Priorities', 'Remaining from Audit']) {
+    it(`items of a "${heading}" section are findings`, () => {
+      const f = findings(`## ${heading}\n\n- Session tokens never expire\n- Missing index on logs table\n`);
+      deepStrictEqual(f.map((x) => x.title), ['Session tokens never expire', 'Missing index on logs table']);
+    });
+  }
+
+  for (const heading of ['Deployment Steps', 'Rollback Plan', 'Verification Plan', 'Testing Checklist', 'Files Changed', 'Commits', 'References', 'Credits', 'Summary', 'Statistics']) {
+    it(`items of a "${heading}" section are not findings`, () => {
+      strictEqual(findings(`## ${heading}\n\n- Run the migration\n- Check the dashboard\n`).length, 0);
+    });
+  }
+
+  it('a checklist of findings: ids, checkboxes as status, locations', () => {
+    const md = ['### HIGH', '', '- [ ] **#5 — Nil map write** — `internal/merge.go:12-16` — Nil', '- [x] **#6 — Conn leak** — `a.go:24-30` + `b.go:1`'].join('\n');
+    const f = findings(md);
+    deepStrictEqual(f.map((x) => [x.id, x.title, x.severity, x.status]), [
+      ['#5', 'Nil map write', 'high', 'open'],
+      ['#6', 'Conn leak', 'high', 'fixed'],
+    ]);
+    deepStrictEqual(locs(f[1]), ['a.go:24-30', 'b.go:1-1']);
+  });
+
+  it('nested items belong to their parent item', () => {
+    const md = '## Findings\n\n- Token leak\n  - seen in `auth.ts:4`\n  - and logs\n- Second\n';
+    const f = findings(md);
+    deepStrictEqual(f.map((x) => x.title), ['Token leak', 'Second']);
+    deepStrictEqual(f[0].reportRange, { startLine: 3, endLine: 5 });
+    deepStrictEqual(locs(f[0]), ['auth.ts:4-4']);
+  });
+
+  it('field lines and counts are not findings', () => {
+    strictEqual(findings('## Findings\n\n- **Status:** Fixed\n- Medium: 2 issues\n').length, 0);
+  });
+});

@@ -1,0 +1,61 @@
+import { deepStrictEqual } from 'node:assert';
+import { locationsInText, parseLineList } from '../../src/core/locations';
+import { locs, only } from './helpers';
+
+function refs(text: string, fileLevel = true): string[] {
+  return locationsInText(text, fileLevel).map((l) => (l.startLine === null ? l.path : `${l.path}:${l.startLine}-${l.endLine}`));
+}
+
+describe('locations', () => {
+  const cases: Array<[string, string[]]> = [
+    ['`src/a.ts:10`', ['src/a.ts:10-10']],
+    ['`src/a.ts:10-20`', ['src/a.ts:10-20']],
+    ['`src/a.ts:10:5`', ['src/a.ts:10-10']],
+    ['`src/a.ts:L10-L20`', ['src/a.ts:10-20']],
+    ['`src/a.ts#L10-L20`', ['src/a.ts:10-20']],
+    ['`src/a.ts#L10`', ['src/a.ts:10-10']],
+    ['see https://github.com/o/r/blob/abc123/src/a.sol#L10-L20 here', ['src/a.sol:10-20']],
+    ['[PSM.sol#L258-L277](https://github.com/o/r/blob/db49/src/PSM.sol#L258-L277)', ['src/PSM.sol:258-277']],
+    ['https://gitlab.com/g/p/-/blob/main/lib/x.rb#L5-9', ['lib/x.rb:5-9']],
+    ['`deployment.yaml:162,174,186`', ['deployment.yaml:162-162', 'deployment.yaml:174-174', 'deployment.yaml:186-186']],
+    ['`Makefile:206,212-213`', ['Makefile:206-206', 'Makefile:212-213']],
+    ['**File:** `router.go` (lines 424, 449, 486)', ['router.go:424-424', 'router.go:449-449', 'router.go:486-486']],
+    ['`a.yml:78-114`, `b.yml:14-43`', ['a.yml:78-114', 'b.yml:14-43']],
+    ['**File:** `background.js`, line 62–68', ['background.js:62-68']],
+    ['**base58.js (lines 73-81)**', ['base58.js:73-81']],
+    ['`internal/messaging/rabbitmq.go`', ['internal/messaging/rabbitmq.go']],
+    ['[gurufocus_tool.py:507-510](src/tools/gurufocus_tool.py#L507-L510)', ['src/tools/gurufocus_tool.py:507-510']],
+    ['- Found in src/protocol/T.sol [Line: 278](src/protocol/T.sol#L278)', ['src/protocol/T.sol:278-278']],
+    ['`Dockerfile:17` and `.env:19`', ['Dockerfile:17-17', '.env:19-19']],
+  ];
+  for (const [text, want] of cases) it(text, () => deepStrictEqual(refs(text), want));
+
+  it('a word in prose is not a location', () => {
+    deepStrictEqual(refs('The router and the handler talk. Use Node.js 20 and e.g. version 0.7.1 on api.example.com:443.', false), []);
+    deepStrictEqual(refs('`ThunderLoan::updateExchangeRate` and `Contract:fn`', false), []);
+    deepStrictEqual(refs('bare `package.json` in prose', false), []);
+  });
+
+  it('line lists', () => {
+    deepStrictEqual(parseLineList('162,174,186'), [[162, 162], [174, 174], [186, 186]]);
+    deepStrictEqual(parseLineList('L10-L20'), [[10, 20]]);
+    deepStrictEqual(parseLineList('15 and 184'), [[15, 15], [184, 184]]);
+  });
+
+  it('Lines Changed and "at lines" attach to the finding\'s one file', () => {
+    const f = only('## Findings\n\n### 1. Deque\n\n**File:** `server/queue.py`\n**Lines Changed**: 28 (import), 217 (deque init), 283\n');
+    deepStrictEqual(locs(f), ['server/queue.py:28-28', 'server/queue.py:217-217', 'server/queue.py:283-283']);
+    const g = only('## Findings\n\n### 2. Methods\n\n**File:** `api.go`\n\nAdded methods at lines 414-446.\n');
+    deepStrictEqual(locs(g), ['api.go:414-446']);
+  });
+
+  it('several files in a sub-list under **Files**:', () => {
+    const f = only('## Findings\n\n### 1. Dup\n\n**Files**:\n- `cmd/main.go`\n- `internal/hub.go:3`\n');
+    deepStrictEqual(locs(f), ['cmd/main.go', 'internal/hub.go:3-3']);
+  });
+
+  it('locations inside fenced code are not read', () => {
+    const f = only('## Findings\n\n### 1. X\n\n```js\n// content.js:172-189\n```\n');
+    deepStrictEqual(locs(f), []);
+  });
+});

@@ -1,0 +1,45 @@
+import { deepStrictEqual, strictEqual } from 'node:assert';
+import { findings, only } from './helpers';
+
+describe('status', () => {
+  const fields: Array<[string, string]> = [
+    ['Fixed', 'fixed'],
+    ['✅ Resolved', 'fixed'],
+    ['Open', 'open'],
+    ['❌ Not fixed (trade-off)', 'open'],
+    ['Deferred', 'deferred'],
+    ["Won't fix", 'accepted'],
+    ['False positive', 'false_positive'],
+    ['Accepted', 'accepted'],
+    ['Acknowledged', 'accepted'],
+  ];
+  for (const [value, want] of fields) {
+    it(`**Status:** ${value}`, () => strictEqual(only(`### H1. T\n\n**Status:** ${value}\n`).status, want));
+  }
+
+  it('strikethrough title with FALSE POSITIVE', () => strictEqual(only('### ~~C1. Title~~ FALSE POSITIVE\n\nx').status, 'false_positive'));
+
+  it('checkbox on a finding item', () => {
+    deepStrictEqual(findings('## Findings\n\n- [x] **Fixed one** — a\n- [ ] **Open one** — b\n').map((f) => f.status), ['fixed', 'open']);
+  });
+
+  it('Status column', () => {
+    deepStrictEqual(findings('| ID | Title | Status |\n|---|---|---|\n| A-1 | x | Deferred |\n').map((f) => f.status), ['deferred']);
+  });
+
+  it('section context: Fixes Applied → fixed, Not Fixed / Remaining → open', () => {
+    const md = ['## Fixes Applied', '', '### 1. H2: Session cleanup', '', 'x', '', '## Remaining', '', '### C1: Hub race', '', 'y'].join('\n');
+    deepStrictEqual(findings(md).map((f) => [f.id, f.status]), [['H2', 'fixed'], ['C1', 'open']]);
+  });
+
+  it('an explicit field wins over the section', () => {
+    strictEqual(only('## Fixes Applied\n\n### H1. T\n\n**Status:** Open\n').status, 'open');
+  });
+
+  it('italic status line under the heading and combined fields', () => {
+    strictEqual(only('# [M-01] Title\n\n_Acknowledged_\n\n## Severity\n').status, 'accepted');
+    strictEqual(only('#### [M-01] T\n\n**Severity:** Medium · **Status:** Fixed\n').status, 'fixed');
+  });
+
+  it('defaults to open', () => strictEqual(only('### H1. T\n\nx').status, 'open'));
+});
