@@ -36,6 +36,8 @@ export interface Context {
 // Sub-headings that structure a finding's body; never findings themselves.
 const BODY_HEADING = /^(impact|description|details?|technical details|recommendations?|recommended (mitigation|fix)|mitigations?|proof of concept|poc|fix(es)?( applied| required)?|code snippets?|found by|summary|vulnerability details?|tool used|discussion|developer response|root cause|problem|solution|severity|status|locations?|examples?|test cases?|references|lines of code|context|background|remediation|resolution|likelihood|risk|notes?|assessed type|exploit scenario|attack scenario|steps to reproduce|reproduction|evidence|analysis|verification|affected (code|files?)|scenario|explanation|suggested fix|proposed fix|current code|fixed code|before|after|why it matters|how to fix)\b/i;
 
+const STATUS_MARKER = /\s*(?:\*\*|__)Status:(?:\*\*|__).*$/;
+
 // Stateless between calls: one unified processor serves every parse.
 const inlineReader = new InlineReader();
 
@@ -43,7 +45,8 @@ const inlineReader = new InlineReader();
 export function parseReport(text: string): ParsedReport {
   const lines = scanLines(text);
   const candidates = findCandidates(lines);
-  const inline = inlineReader.readAll(candidates.map((c) => c.titleSource));
+  // A status marker written on an item or cell (`… **Status:** Fixed`) is not part of its title.
+  const inline = inlineReader.readAll(candidates.map((c) => (c.kind === 'heading' ? c.titleSource : c.titleSource.replace(STATUS_MARKER, ''))));
   const findings = candidates.map((c, i) => buildFinding(c, inline[i], lines));
   assignIds(findings, candidates);
   return { title: reportTitle(lines), findings };
@@ -347,7 +350,8 @@ function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): F
   };
   const body = bodyLines(c, lines);
   const fields = body.flatMap((l) => (l.kind === 'code' || l.kind === 'fence' ? [] : fieldsInLine(l.text, l.line)));
-  const own = c.kind === 'tableRow' ? [] : fields;
+  // A table row's own fields are the markers written into its title cell.
+  const own = c.kind === 'tableRow' ? fieldsInLine(c.table!.title, c.startLine) : fields;
 
   const severity =
     severityField(own, SEVERITY_LABELS) ??
@@ -359,7 +363,7 @@ function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): F
 
   const status = readStatus(c, parts, own, inline, lines) ?? 'open';
   const locations = findingLocations(c, body, lines);
-  let title = parts.title.replace(/\s*\*\*Status:\*\*.*$/i, '').trim();
+  let title = parts.title;
   if (c.shorten) title = shortTitle(title);
   return {
     id: parts.id ?? '',

@@ -1,3 +1,4 @@
+import { applyTextEdits } from './applyTextEdits';
 import { fieldsInLine, STATUS_LABELS_READ } from './fields';
 import { parseReport } from './parseReport';
 import { splitRow } from './readTable';
@@ -21,7 +22,7 @@ export interface StatusEditResult {
 
 export class StatusEditError extends Error {
   constructor(
-    readonly code: 'unknown-id' | 'unknown-status',
+    readonly code: 'unknown-id' | 'unknown-status' | 'unwritable',
     message: string,
   ) {
     super(message);
@@ -51,8 +52,14 @@ export function setFindingStatus(text: string, id: string, status: string, optio
 
   const value = statusValue(next, note, options.date);
   const doc = new LineOffsets(text);
-  const edit = editFor(finding, next, value, doc, note === '' && options.date === undefined);
-  return { edits: [edit], finding, previous: finding.status };
+  // The lightest edit first (a ticked checkbox); if the report says otherwise elsewhere
+  // (a ✅ in the title), an explicit status field, which outranks every other sign.
+  for (const light of note === '' && options.date === undefined ? [true, false] : [false]) {
+    const edit = editFor(finding, next, value, doc, light);
+    const check = parseReport(applyTextEdits(text, [edit])).findings.find((f) => f.id === finding.id);
+    if (check?.status === next) return { edits: [edit], finding, previous: finding.status };
+  }
+  throw new StatusEditError('unwritable', `Cannot write status "${next}" for ${finding.id} without changing other findings; the report was left unchanged.`);
 }
 
 function findById(findings: Finding[], id: string): Finding | undefined {
@@ -100,9 +107,8 @@ function editFor(finding: Finding, status: Status, value: string, doc: LineOffse
   // 3. A list item: tick its checkbox, or add a marker at the end of its first line.
   const lead = lineText(first);
   const box = /^([ \t]*(?:>[ \t]?)?[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\]/.exec(lead);
-  if (box && plain && (status === 'open' || status === 'fixed')) {
-    return merge(doc, checkboxEdit(doc, first, lead, status));
-  }
+  const tick = box && plain && (status === 'open' || status === 'fixed') ? checkboxEdit(doc, first, lead, status) : [];
+  if (tick.length > 0) return merge(doc, tick);
   const end = lead.trimEnd().length;
   const at = doc.offset(first, end);
   return merge(doc, [{ start: at, end: at, newText: ` **Status:** ${value}` }, ...checkboxEdit(doc, first, lead, status)]);
