@@ -89,11 +89,19 @@ function findCandidates(lines: ScannedLine[]): Candidate[] {
   const titleLine = lines.find((l) => l.kind === 'heading');
   let bodyUntil = 0; // lines up to here belong to the last finding
   let itemUntil = 0; // lines up to here are nested in a list item that is no finding
+  // A label line that introduces a list (`**Remaining Issues:**`, `C) Riesgos no bloqueantes`)
+  // acts as a section heading for that list.
+  let label: Section | null = null;
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.line <= bodyUntil) continue;
+    if (l.kind === 'text' && l.line > itemUntil) {
+      label = labelSection(l, lines[i + 1]);
+      continue;
+    }
     if (l.kind === 'heading') {
+      label = null;
       while (stack.length > 0 && stack[stack.length - 1].level >= l.level) stack.pop();
       const end = sectionEnd(lines, i);
       const plain = quickPlain(l.content);
@@ -109,7 +117,7 @@ function findCandidates(lines: ScannedLine[]): Candidate[] {
     }
     if (l.kind === 'listItem') {
       const end = listItemEnd(lines, i);
-      const candidate = listItemCandidate(l, end, stack, l.line <= itemUntil);
+      const candidate = listItemCandidate(l, end, label ? [...stack, label] : stack, l.line <= itemUntil);
       if (candidate) {
         out.push(candidate);
         bodyUntil = end;
@@ -132,6 +140,17 @@ function findCandidates(lines: ScannedLine[]): Candidate[] {
     }
   }
   return dropDuplicateTableRows(out);
+}
+
+function labelSection(l: ScannedLine, next: ScannedLine | undefined): Section | null {
+  if (next?.kind !== 'listItem' || /^\s/.test(l.text)) return null;
+  const plain = quickPlain(l.content);
+  const words = plain.split(/\s+/).length;
+  const marked = /^(\*\*|__).+(\*\*|__):?$/.test(l.content.trim()) || /^[A-Z]\)\s/.test(plain);
+  // A sentence ending in a colon ("All fixes were verified through:") is prose, not a label.
+  if (!(marked && words <= 10) && !(plain.endsWith(':') && words <= 4)) return null;
+  const title = plain.replace(/^[A-Z]\)\s*/, '').replace(/:$/, '');
+  return { level: 7, line: l.line, title, kind: classifySection(title), docTitle: false };
 }
 
 function struckText(md: string): string {
@@ -380,7 +399,12 @@ function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): F
 /** The first sentence or clause of an item with no bold title. */
 function shortTitle(t: string): string {
   const cut = /^(.{8,}?)(?:\s[—–]\s|\.\s|\s-\s|:\s(?=[A-Z])|\s+(?:Evidencia|Evidence|Evidência|File|Location)\s*:)/u.exec(t);
-  const s = (cut ? cut[1] : t).trim();
+  let s = (cut ? cut[1] : t).trim();
+  // Never stop inside parentheses: "Update vite (test thoroughly - breaking changes)".
+  if ((s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length) {
+    const close = t.indexOf(')', s.length);
+    if (close > 0) s = t.slice(0, close + 1);
+  }
   return s.length > 140 ? s.slice(0, 137).trimEnd() + '…' : s;
 }
 

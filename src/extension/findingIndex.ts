@@ -1,0 +1,314 @@
+import * as vscode from 'vscode';
+import { FileIndex, parseReport, type ParsedReport } from '../core';
+import { FolderFilter } from './folderFilter';
+import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport, type ResolvedLocation } from './indexModel';
+import { listFolder } from './listFolder';
+import { readReport } from './readReport';
+import type { SettingsStore } from './settings';
+import { folderRoot, relativePath } from './uris';
+
+interface FolderState {
+  folder: vscode.WorkspaceFolder;
+  filter: FolderFilter;
+  files: Set<string>;
+  fileIndex: FileIndex;
+}
+
+/** Reports read in parallel during a scan. */
+const READ_CONCURRENCY = 8;
+/** During a scan, results are published at least this often. */
+const PUBLISH_INTERVAL_MS = 100;
+/** File creations and deletions are gathered this long before locations are resolved again. */
+const FILE_CHANGE_DELAY_MS = 200;
+
+/**
+ * The findings of every report in the workspace, per folder, with their locations resolved to
+ * files. Lookups by report, by finding key and by source file are map lookups. Scans run in
+ * the background and publish what they have read as they go; `onDidChange` says what changed.
+ */
+export class FindingIndex implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderState>();
+  private readonly reportMap = new Map<string, IndexedReport>();
+  private readonly byFile = new Map<string, IndexedFinding[]>();
+  private readonly byKey = new Map<string, IndexedFinding>();
+  private readonly emitter = new vscode.EventEmitter<IndexChange>();
+  readonly onDidChange = this.emitter.event;
+
+  private generation = 0;
+  private scanCancel: vscode.CancellationTokenSource | undefined;
+  private scanDone: Promise<void> = Promise.resolve();
+  private ready = false;
+  private readonly changedFolders = new Set<string>();
+  private fileTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  constructor(private readonly settings: SettingsStore) {}
+
+  /** True once the first scan of every folder has finished. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Settles when the scan under way (if any) has finished. */
+  whenReady(): Promise<void> {
+    return this.scanDone;
+  }
+
+  reports(): IndexedReport[] {
+    return [...this.reportMap.values()];
+  }
+
+  report(uri: vscode.Uri): IndexedReport | undefined {
+    return this.reportMap.get(uri.toString());
+  }
+
+  *findings(): IterableIterator<IndexedFinding> {
+    for (const r of this.reportMap.values()) yield* r.findings;
+  }
+
+  findingByKey(key: string): IndexedFinding | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The findings with a location in this file (each once). */
+  findingsInFile(uri: vscode.Uri): readonly IndexedFinding[] {
+    return this.byFile.get(uri.toString()) ?? [];
+  }
+
+  /** Whether the file is a report under its folder's settings (indexed or not yet). */
+  isReport(uri: vscode.Uri): boolean {
+    if (this.reportMap.has(uri.toString())) return true;
+    const at = this.folderOf(uri);
+    return at !== undefined && at.state.filter.isReport(at.rel);
+  }
+
+  /** Re-reads everything in the background; resolves when done. A newer call supersedes it. */
+  reindex(): Promise<void> {
+    this.scanCancel?.cancel();
+    this.scanCancel?.dispose();
+    const cancel = new vscode.CancellationTokenSource();
+    this.scanCancel = cancel;
+    const generation = ++this.generation;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const done = (async () => {
+      const wanted = new Set(folders.map((f) => f.uri.toString()));
+      for (const key of [...this.folders.keys()]) if (!wanted.has(key)) this.dropFolder(key);
+      await Promise.all(folders.map((f) => this.scanFolder(f, generation, cancel.token)));
+      if (generation === this.generation && !this.disposed) {
+        this.ready = true;
+        this.emitter.fire({ full: true, reports: [], files: [] });
+      }
+    })();
+    this.scanDone = done.catch((error) => console.error('[Audit Lens] indexing failed', error));
+    return this.scanDone;
+  }
+
+  /** Reads one report again (from its buffer if open); drops it if it is gone or no report any more. */
+  async refreshReport(uri: vscode.Uri): Promise<void> {
+    const generation = this.generation;
+    const read = this.isReport(uri) ? await readReport(uri) : undefined;
+    if (generation !== this.generation || this.disposed) return;
+    if (read) this.updateReportText(uri, read.text, read.version);
+    else this.removeReport(uri);
+  }
+
+  /** Parses a report's current text (an edit in its open editor, say) and publishes the result. */
+  updateReportText(uri: vscode.Uri, text: string, version: number | undefined): void {
+    const at = this.folderOf(uri);
+    if (!at || !at.state.filter.isReport(at.rel)) return;
+    const old = this.reportMap.get(uri.toString());
+    if (old && version !== undefined && old.version === version) return;
+    const report = this.buildReport(at.state, uri, at.rel, parseReport(text), version);
+    this.publish(this.replaceReports([report], []));
+  }
+
+  removeReport(uri: vscode.Uri): void {
+    if (!this.reportMap.has(uri.toString())) return;
+    this.publish(this.replaceReports([], [uri.toString()]));
+  }
+
+  /** A file appeared or went away: locations are resolved again shortly after. */
+  fileCreated(uri: vscode.Uri): void {
+    const at = this.folderOf(uri);
+    if (!at || at.state.filter.isExcluded(at.rel) || at.state.files.has(at.rel)) return;
+    at.state.files.add(at.rel);
+    this.scheduleResolve(at.state);
+  }
+
+  fileDeleted(uri: vscode.Uri): void {
+    const at = this.folderOf(uri);
+    if (!at) return;
+    // A deleted folder arrives as one event: every file under it goes.
+    const prefix = at.rel + '/';
+    let changed = at.state.files.delete(at.rel);
+    for (const f of at.state.files) {
+      if (f.startsWith(prefix)) {
+        at.state.files.delete(f);
+        changed = true;
+      }
+    }
+    if (changed) this.scheduleResolve(at.state);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.scanCancel?.cancel();
+    this.scanCancel?.dispose();
+    if (this.fileTimer) clearTimeout(this.fileTimer);
+    this.emitter.dispose();
+  }
+
+  private folderOf(uri: vscode.Uri): { state: FolderState; rel: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const state = folder && this.folders.get(folder.uri.toString());
+    const rel = folder && relativePath(folder.uri, uri);
+    return state && rel !== undefined ? { state, rel } : undefined;
+  }
+
+  private async scanFolder(folder: vscode.WorkspaceFolder, generation: number, token: vscode.CancellationToken): Promise<void> {
+    const settings = this.settings.forFolder(folder.uri);
+    const filter = new FolderFilter(settings);
+    const files = await listFolder(folder, settings, token);
+    if (generation !== this.generation || this.disposed) return;
+    const state: FolderState = { folder, filter, files: new Set(files), fileIndex: new FileIndex(files, folderRoot(folder.uri)) };
+    const folderKey = folder.uri.toString();
+    this.folders.set(folderKey, state);
+
+    // A report inside a nested workspace folder belongs to that folder.
+    const reportUris = files
+      .filter((rel) => filter.isReport(rel))
+      .map((rel) => vscode.Uri.joinPath(folder.uri, rel))
+      .filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folderKey);
+    const seen = new Set(reportUris.map((u) => u.toString()));
+    // Reports of this folder that are gone (or excluded now) leave at once.
+    const stale = [...this.reportMap.values()].filter((r) => r.folder.uri.toString() === folderKey && !seen.has(r.key)).map((r) => r.key);
+
+    let pending: IndexedReport[] = [];
+    let lastPublish = Date.now();
+    const flush = (): void => {
+      if (pending.length === 0 && stale.length === 0) return;
+      this.publish(this.replaceReports(pending, stale.splice(0)));
+      pending = [];
+      lastPublish = Date.now();
+    };
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < reportUris.length) {
+        const uri = reportUris[next++];
+        const read = await readReport(uri);
+        if (generation !== this.generation || this.disposed) return;
+        if (!read) continue;
+        const rel = relativePath(folder.uri, uri)!;
+        pending.push(this.buildReport(state, uri, rel, parseReport(read.text), read.version));
+        if (Date.now() - lastPublish >= PUBLISH_INTERVAL_MS) flush();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, reportUris.length) }, worker));
+    if (generation !== this.generation || this.disposed) return;
+    flush();
+  }
+
+  private buildReport(state: FolderState, uri: vscode.Uri, relPath: string, parsed: ParsedReport, version: number | undefined): IndexedReport {
+    const report: IndexedReport = {
+      uri,
+      key: uri.toString(),
+      folder: state.folder,
+      relPath,
+      title: parsed.title || relPath.slice(relPath.lastIndexOf('/') + 1),
+      version,
+      findings: [],
+    };
+    report.findings = parsed.findings.map((finding) => ({
+      key: findingKey(report.key, finding.id),
+      finding,
+      report,
+      locations: resolveLocations(state, relPath, finding.locations),
+    }));
+    return report;
+  }
+
+  /** Swaps reports in and out of every map; returns what changed. */
+  private replaceReports(added: IndexedReport[], removedKeys: string[]): IndexChange {
+    const files = new Map<string, vscode.Uri>();
+    const reports: vscode.Uri[] = [];
+    const drop = (key: string): void => {
+      const old = this.reportMap.get(key);
+      if (!old) return;
+      this.reportMap.delete(key);
+      reports.push(old.uri);
+      for (const f of old.findings) {
+        if (this.byKey.get(f.key) === f) this.byKey.delete(f.key);
+        for (const l of f.locations) {
+          if (!l.uri) continue;
+          const fileKey = l.uri.toString();
+          files.set(fileKey, l.uri);
+          const list = this.byFile.get(fileKey);
+          if (!list) continue;
+          const kept = list.filter((x) => x.report !== old);
+          if (kept.length > 0) this.byFile.set(fileKey, kept);
+          else this.byFile.delete(fileKey);
+        }
+      }
+    };
+    for (const key of removedKeys) drop(key);
+    for (const report of added) {
+      drop(report.key);
+      this.reportMap.set(report.key, report);
+      if (!reports.some((u) => u.toString() === report.key)) reports.push(report.uri);
+      for (const f of report.findings) {
+        this.byKey.set(f.key, f);
+        const listed = new Set<string>();
+        for (const l of f.locations) {
+          if (!l.uri) continue;
+          const fileKey = l.uri.toString();
+          files.set(fileKey, l.uri);
+          if (listed.has(fileKey)) continue;
+          listed.add(fileKey);
+          const list = this.byFile.get(fileKey);
+          if (list) list.push(f);
+          else this.byFile.set(fileKey, [f]);
+        }
+      }
+    }
+    return { full: false, reports, files: [...files.values()] };
+  }
+
+  private publish(change: IndexChange): void {
+    if (this.disposed || (change.reports.length === 0 && change.files.length === 0 && !change.full)) return;
+    this.emitter.fire(change);
+  }
+
+  private dropFolder(folderKey: string): void {
+    this.folders.delete(folderKey);
+    const keys = [...this.reportMap.values()].filter((r) => r.folder.uri.toString() === folderKey).map((r) => r.key);
+    this.publish(this.replaceReports([], keys));
+  }
+
+  private scheduleResolve(state: FolderState): void {
+    this.changedFolders.add(state.folder.uri.toString());
+    if (this.fileTimer) return;
+    this.fileTimer = setTimeout(() => {
+      this.fileTimer = undefined;
+      for (const key of this.changedFolders) this.resolveFolderAgain(key);
+      this.changedFolders.clear();
+    }, FILE_CHANGE_DELAY_MS);
+  }
+
+  /** The folder's files changed: its reports' locations are resolved again (no re-parse). */
+  private resolveFolderAgain(folderKey: string): void {
+    const state = this.folders.get(folderKey);
+    if (!state || this.disposed) return;
+    state.fileIndex = new FileIndex(state.files, folderRoot(state.folder.uri));
+    const rebuilt = [...this.reportMap.values()]
+      .filter((r) => r.folder.uri.toString() === folderKey)
+      .map((r) => this.buildReport(state, r.uri, r.relPath, { title: r.title, findings: r.findings.map((f) => f.finding) }, r.version));
+    this.publish(this.replaceReports(rebuilt, []));
+  }
+}
+
+function resolveLocations(state: FolderState, reportRel: string, refs: readonly import('../core').LocationRef[]): ResolvedLocation[] {
+  return refs.map((ref) => {
+    const rel = state.fileIndex.resolve(ref.path, reportRel);
+    return { ref, uri: rel === null ? undefined : vscode.Uri.joinPath(state.folder.uri, rel) };
+  });
+}
