@@ -6,6 +6,8 @@ import type { LocationRef } from './types';
  * location cell, and not in prose, where a file named in passing is no location.
  */
 export function locationsInText(text: string, fileLevel: boolean): LocationRef[] {
+  // Most prose lines name no file at all; skip them before any of the heavier patterns.
+  if (!MAY_HOLD_LOCATION.test(text)) return [];
   const out: LocationRef[] = [];
   let rest = text;
 
@@ -39,8 +41,8 @@ export function locationsInText(text: string, fileLevel: boolean): LocationRef[]
   // 3. Bare tokens in text: `Dockerfile:17`, background.js:62, **base58.js (lines 73-81)**.
   // Emphasis marks go, escaped underscores of file names (`gurufocus\_tool.py`) stay.
   const plain = rest.replace(/\\([_*])/g, '$1').replace(/\*+/g, ' ').replace(/(^|\s)_+|_+(?=\s|$)/g, '$1 ');
-  const BARE = /(?<![\w/.@-])((?:[\w@.-]+\/)*[\w.-]*[\w](?:\.[A-Za-z][\w]{0,9})|(?:[\w@.-]+\/)*(?:Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile))(?::(L?\d[\d\s,Ll:–-]*)|(?=\s*(?:\(|,)?\s*lines?\s+\d))?/g;
   let m: RegExpExecArray | null;
+  const BARE = new RegExp(BARE_FILE.source, 'g');
   while ((m = BARE.exec(plain)) !== null) {
     const path = m[1];
     if (!isPathLike(path, m[2] !== undefined)) continue;
@@ -60,6 +62,9 @@ export function locationsInText(text: string, fileLevel: boolean): LocationRef[]
   }
   return dedupeLocations(out);
 }
+
+const BARE_FILE = /(?<![\w/.@-])((?:[\w@.-]+\/)*[\w.-]*[\w](?:\.[A-Za-z][\w]{0,9})|(?:[\w@.-]+\/)*(?:Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile))(?::(L?\d[\d\s,Ll:–-]*)|(?=\s*(?:\(|,)?\s*lines?\s+\d))?/;
+const MAY_HOLD_LOCATION = /[`\]]|https?:|\w\.[A-Za-z]|Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile/;
 
 /** Line numbers with no file on a `**Lines Changed**: 28 (import), 217, 283` line. */
 export function orphanLines(value: string): Array<[number, number]> {

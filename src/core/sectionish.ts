@@ -8,27 +8,26 @@ export function isGroupHeading(plain: string): boolean {
   if (/^\W*(?:P[0-4]|TIER\s*\d+)\b(?!-\d)/i.test(t)) return true;
   // A colon after the severity word introduces a title: that is a finding.
   if (/^\W*(critical|high|medium|med|low|info)\s*:\s*\S/i.test(t)) return false;
-  const rest = t
+  const words = t
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
-    .replace(GROUP_WORDS, ' ')
-    .replace(/[\d\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
-  return rest === '' && ANY_GROUP_WORD.test(t);
+    .toLowerCase()
+    .split(/[^\p{L}-]+/u)
+    .filter((w) => w !== '' && w !== '-');
+  return words.length > 0 && words.every(isGroupWord) && words.some((w) => !FILLER.has(w));
 }
 
-const GROUP_WORDS = new RegExp(
-  [
-    'critical', 'high', 'medium', 'med', 'low', 'info', 'informational', 'gas', 'non-critical', 'qa', 'minor', 'major',
-    'severity', 'risk', 'risks', 'priority', 'priorities', 'level', 'findings?', 'issues?', 'bugs?', 'vulnerabilit(?:y|ies)',
-    'problems?', 'fixes', 'items?', 'concerns?', 'not fixed', 'remaining', 'open', 'still pending', 'pending', 'fixed', 'resolved',
-    'and', 'or', 'must fix', 'should fix', 'nice to have', 'other', 'optimizations?', 'recommendations?', 'warnings?', 'notes?',
-    'cr[ií]tic[oa]s?', 'alt[oa]s?', 'altas?', 'prioridade', 'prioridad', 'm[ée]di[oa]s?', 'baix[oa]s?', 'baj[oa]s?', 'problemas',
-    'критическ\\S*', 'высок\\S*', 'средн\\S*', 'низк\\S*', 'проблем\\S*', 'ошибк\\S*', 'приоритет\\S*',
-  ]
-    .map((w) => `(?<![\\p{L}])${w}(?![\\p{L}])`)
-    .join('|'),
-  'giu',
+// Words of headings that group findings by severity, priority or state, in the languages seen.
+const GROUP_WORDS = new Set(
+  ('critical high medium med low info informational gas non-critical qa minor major severity risk risks priority ' +
+    'priorities level finding findings issue issues bug bugs vulnerability vulnerabilities problem problems fixes ' +
+    'item items concern concerns not fixed remaining open still pending resolved must fix should nice have other ' +
+    'optimization optimizations recommendation recommendations warning warnings note notes ' +
+    'crítico crítica críticos críticas critico critica criticos criticas alto alta altos altas prioridade prioridad ' +
+    'médio média medio media médios medios baixo baixa bajo baja problemas').split(' '),
 );
+const FILLER = new Set(['and', 'or', 'to', 'other', 'not', 'still', 'must', 'should', 'nice', 'have', 'level']);
+const STEMS = ['критическ', 'высок', 'средн', 'низк', 'проблем', 'ошибк', 'приоритет'];
 
-const ANY_GROUP_WORD = new RegExp(GROUP_WORDS.source, 'iu');
+function isGroupWord(w: string): boolean {
+  return GROUP_WORDS.has(w) || FILLER.has(w) || STEMS.some((s) => w.startsWith(s));
+}

@@ -1,0 +1,3 @@
+export interface Database {
+  all(sql: string, params?: unknown[]): Promise<unknown[]>;
+}
