@@ -28,6 +28,8 @@ const ID_BODY = String.raw`(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?[a-z]?|[A-Z]{1
 const LETTER_ID = new RegExp(String.raw`^(?:\[(${ID_BODY})\]|(${ID_BODY})(?=[.:)]|\s+[—–-]|$))[.:)]?\s*[—–-]?\s*`, 'u');
 const HASH_ID = /^(?:(?:issue|bug|finding|item|problem)\s*)?#(\d{1,5})\b[.:)]?\s*[—–-]?\s*/iu;
 const WORD_NUMBER_ID = /^(?:issue|bug|finding|vulnerability|problem)\s+(\d{1,5}(?:\.\d{1,3})?)\b[.:)]?\s*[—–-]?\s*/iu;
+// `## [01] Title` (Code4rena QA reports): a bracketed number is the report's numbering.
+const BRACKET_NUMBER_ID = /^\[(\d{1,4})\]\s*[:.—–-]?\s*/u;
 const NUMBER_ID = /^(\d{1,4}(?:\.\d{1,3})*(?:-\d{1,4})?)(?:[.:)]\s*|\s+(?=\S))[—–-]?\s*/u;
 const TRAILING_STATUS = /\s*[-–—|(]*\s*(?:✅|⏭️?|❌)?\s*\b(FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|OPEN|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INVALID|MITIGATED|DONE|CANNOT REPRODUCE)\b\)?\s*$/u;
 const TRAILING_SEVERITY = /\s*[-–—|(]*\s*\b(CRITICAL|HIGH|MEDIUM|LOW)(\s+(FIX|SEVERITY|RISK|PRIORITY))?\b\)?\s*$/u;
@@ -51,6 +53,10 @@ export function readTitle(plain: string, struck = ''): TitleParts {
     rest = rest.slice(m[0].length);
   } else if ((m = LETTER_ID.exec(rest))) {
     id = m[1] ?? m[2];
+    rest = rest.slice(m[0].length);
+  } else if ((m = BRACKET_NUMBER_ID.exec(rest))) {
+    id = m[1];
+    numbered = true;
     rest = rest.slice(m[0].length);
   } else if ((m = NUMBER_ID.exec(rest))) {
     id = m[1];

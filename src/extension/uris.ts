@@ -16,3 +16,8 @@ export function folderRoot(folder: vscode.Uri): string {
 export function uriAtLine(uri: vscode.Uri, line: number): vscode.Uri {
   return uri.with({ fragment: `L${line}` });
 }
+
+/** A path as the UI shows it: relative to its folder, prefixed by the folder's name in a multi-root workspace. */
+export function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { Status } from '../core';
+import { COMMANDS } from './commandIds';
+import type { FindingIndex } from './findingIndex';
+import { severityLabel, shorten, statusLabel } from './findingText';
+import { isLocated, type IndexedFinding } from './indexModel';
+import { lineRange } from './lines';
+import type { SettingsStore } from './settings';
+import { showsInCode } from './visibility';
+
+export interface CodeLensDeps {
+  index: FindingIndex;
+  settings: SettingsStore;
+}
+
+/** The status actions offered for a finding: every triage status but its own, or Reopen. */
+export const STATUS_ACTIONS: ReadonlyArray<{ status: Status; title: string; command: string }> = [
+  { status: 'fixed', title: 'Fixed', command: COMMANDS.markFixed },
+  { status: 'deferred', title: 'Deferred', command: COMMANDS.markDeferred },
+  { status: 'false_positive', title: 'False positive', command: COMMANDS.markFalsePositive },
+];
+
+function statusLenses(range: vscode.Range, f: IndexedFinding): vscode.CodeLens[] {
+  // Writing back is off in Restricted Mode (see package.json `capabilities`).
+  if (!vscode.workspace.isTrusted) return [];
+  const lenses = STATUS_ACTIONS.filter((a) => a.status !== f.finding.status).map(
+    (a) => new vscode.CodeLens(range, { title: a.title, command: a.command, arguments: [f.key], tooltip: `Mark ${f.finding.id} ${a.title.toLowerCase()} in the report` }),
+  );
+  if (f.finding.status !== 'open') {
+    lenses.push(new vscode.CodeLens(range, { title: 'Reopen', command: COMMANDS.reopenFinding, arguments: [f.key], tooltip: `Mark ${f.finding.id} open again` }));
+  }
+  return lenses;
+}
+
+/** Above a finding in code: `H1 · High · Title`, then its actions. */
+function sourceLenses(document: vscode.TextDocument, findings: readonly IndexedFinding[], deps: CodeLensDeps): vscode.CodeLens[] {
+  const key = document.uri.toString();
+  const out: vscode.CodeLens[] = [];
+  for (const f of findings) {
+    if (!showsInCode(f.finding.status, deps.settings.current)) continue;
+    const starts = new Set<number>();
+    for (const l of f.locations) {
+      if (l.uri?.toString() !== key) continue;
+      const range = lineRange(l.ref.startLine ?? 1, l.ref.startLine ?? 1, document);
+      if (starts.has(range.start.line)) continue;
+      starts.add(range.start.line);
+      const label = `${f.finding.id} · ${severityLabel(f.finding.severity)} · ${shorten(f.finding.title, 80)}`;
+      out.push(
+        new vscode.CodeLens(range, { title: label, command: '', tooltip: `${f.finding.title} (${f.report.relPath})` }),
+        ...statusLenses(range, f),
+        new vscode.CodeLens(range, { title: 'Open in report', command: COMMANDS.goToFindingInReport, arguments: [f.key], tooltip: `Show ${f.finding.id} in ${f.report.relPath}` }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Above a finding in its report: its status, Go to code, and the actions. */
+function reportLenses(document: vscode.TextDocument, findings: readonly IndexedFinding[]): vscode.CodeLens[] {
+  const out: vscode.CodeLens[] = [];
+  for (const f of findings) {
+    const line = f.finding.reportRange.startLine;
+    if (line > document.lineCount) continue;
+    const range = lineRange(line, line, document);
+    const status = statusLabel(f.finding.status);
+    out.push(
+      new vscode.CodeLens(
+        range,
+        vscode.workspace.isTrusted
+          ? { title: status, command: COMMANDS.setFindingStatus, arguments: [f.key], tooltip: `${f.finding.id} is ${status.toLowerCase()}: change its status` }
+          : { title: status, command: '' },
+      ),
+    );
+    if (isLocated(f)) out.push(new vscode.CodeLens(range, { title: 'Go to code', command: COMMANDS.revealFinding, arguments: [f.key], tooltip: `Show the code ${f.finding.id} points to` }));
+    out.push(...statusLenses(range, f));
+  }
+  return out;
+}
+
+export function registerCodeLens(deps: CodeLensDeps): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const provider: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: changed.event,
+    provideCodeLenses(document) {
+      if (!deps.settings.current.codeLensEnabled) return [];
+      const report = deps.index.report(document.uri);
+      // Lookups go through the by-file index: never a scan of every finding.
+      const lenses = sourceLenses(document, deps.index.findingsInFile(document.uri), deps);
+      if (report) lenses.push(...reportLenses(document, report.findings));
+      return lenses;
+    },
+  };
+  return vscode.Disposable.from(
+    changed,
+    vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, provider),
+    deps.index.onDidChange(() => changed.fire()),
+    deps.settings.onDidChange((e) => {
+      if (e.affectsConfiguration('auditLens')) changed.fire();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
+  );
+}

@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from './commandIds';
+import type { FindingIndex } from './findingIndex';
+import { findingMessage } from './findingText';
+import type { IndexedFinding, IndexedReport } from './indexModel';
+import { lineRange } from './lines';
+import { openDocument } from './readReport';
+import type { SettingsStore } from './settings';
+import { uriAtLine } from './uris';
+import { showsInCode } from './visibility';
+
+export interface DiagnosticsDeps {
+  index: FindingIndex;
+  settings: SettingsStore;
+}
+
+/**
+ * Squiggles: each open finding on its lines in the source file, and in a report each location
+ * that resolves to no file. Only the files an index change names are recomputed.
+ */
+export function registerDiagnostics({ index, settings }: DiagnosticsDeps): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('auditLens');
+
+  const update = (uri: vscode.Uri): void => {
+    const doc = openDocument(uri);
+    const diagnostics = [...sourceDiagnostics(index.findingsInFile(uri), uri, settings, doc)];
+    const report = index.report(uri);
+    if (report) diagnostics.push(...reportDiagnostics(report, settings, doc));
+    if (diagnostics.length > 0) collection.set(uri, diagnostics);
+    else collection.delete(uri);
+  };
+  const updateAll = (): void => {
+    const uris = new Map<string, vscode.Uri>();
+    collection.forEach((uri) => void uris.set(uri.toString(), uri));
+    for (const r of index.reports()) {
+      uris.set(r.key, r.uri);
+      for (const f of r.findings) for (const l of f.locations) if (l.uri) uris.set(l.uri.toString(), l.uri);
+    }
+    for (const uri of uris.values()) update(uri);
+  };
+
+  const disposables = [
+    collection,
+    index.onDidChange((change) => {
+      if (change.full) return updateAll();
+      for (const uri of [...change.reports, ...change.files]) update(uri);
+    }),
+    settings.onDidChange((e) => {
+      if (e.affectsConfiguration('auditLens.severityMap') || e.affectsConfiguration('auditLens.showDeferred')) updateAll();
+    }),
+    // With the text at hand a range starts at the code, not at the indentation.
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (index.findingsInFile(doc.uri).length > 0 || index.report(doc.uri)) update(doc.uri);
+    }),
+  ];
+  updateAll();
+  return vscode.Disposable.from(...disposables);
+}
+
+function* sourceDiagnostics(findings: readonly IndexedFinding[], uri: vscode.Uri, store: SettingsStore, doc: vscode.TextDocument | undefined): Iterable<vscode.Diagnostic> {
+  const settings = store.current;
+  const key = uri.toString();
+  for (const f of findings) {
+    const { finding } = f;
+    if (!showsInCode(finding.status, settings)) continue;
+    const severity = finding.status === 'deferred' ? vscode.DiagnosticSeverity.Hint : settings.severityMap[finding.severity ?? 'unknown'];
+    for (const l of f.locations) {
+      if (l.uri?.toString() !== key) continue;
+      const range = l.ref.startLine === null ? lineRange(1, 1, doc) : lineRange(l.ref.startLine, l.ref.endLine, doc);
+      const d = new vscode.Diagnostic(range, findingMessage(finding) + (finding.status === 'deferred' ? ' (deferred)' : ''), severity);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = { value: finding.id, target: uriAtLine(f.report.uri, finding.reportRange.startLine) };
+      d.relatedInformation = [
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(f.report.uri, lineRange(finding.reportRange.startLine, finding.reportRange.startLine)),
+          `${finding.id} in ${f.report.relPath}`,
+        ),
+      ];
+      yield d;
+    }
+  }
+}
+
+/** A location that names no file of the folder: a warning where the report writes it. */
+function* reportDiagnostics(report: IndexedReport, store: SettingsStore, doc: vscode.TextDocument | undefined): Iterable<vscode.Diagnostic> {
+  const settings = store.current;
+  for (const f of report.findings) {
+    if (!showsInCode(f.finding.status, settings)) continue;
+    const reported = new Set<string>();
+    for (const l of f.locations) {
+      if (l.uri || reported.has(l.ref.path)) continue;
+      reported.add(l.ref.path);
+      const range = whereWritten(f, l.ref.path, doc);
+      const d = new vscode.Diagnostic(
+        range,
+        `[${f.finding.id}] "${l.ref.path}" matches no single file in the folder ${report.folder.name}.`,
+        vscode.DiagnosticSeverity.Warning,
+      );
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = 'unresolved-location';
+      yield d;
+    }
+  }
+}
+
+/**
+ * The first line of the finding that contains the path (or its file name), else its first line.
+ * Without the open document, the lines come from the finding's body (a heading's own line is
+ * not in it: a path written there lands on the first line all the same).
+ */
+function whereWritten(f: IndexedFinding, path: string, doc: vscode.TextDocument | undefined): vscode.Range {
+  const { startLine, endLine } = f.finding.reportRange;
+  const texts = doc ? undefined : f.finding.body.split(/\r\n|\r|\n/);
+  // The body starts on the line after a heading, and on the finding's own line otherwise.
+  const bodyStart = f.finding.kind === 'heading' ? startLine + 1 : startLine;
+  const lineText = (n: number): string | undefined => {
+    if (doc) return n - 1 < doc.lineCount ? doc.lineAt(n - 1).text : undefined;
+    return n >= bodyStart ? texts![n - bodyStart] : undefined;
+  };
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  for (const needle of [path, base]) {
+    for (let n = startLine; n <= endLine; n++) {
+      const text = lineText(n);
+      const col = text?.indexOf(needle) ?? -1;
+      if (col >= 0) {
+        const line = lineRange(n, n);
+        return new vscode.Range(line.start.line, col, line.start.line, col + needle.length);
+      }
+    }
+  }
+  return lineRange(startLine, startLine, doc);
+}

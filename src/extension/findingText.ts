@@ -1,0 +1,40 @@
+import { STATUS_LABELS, type Finding, type Severity, type Status } from '../core';
+
+/** How findings are named in the UI. Pure. */
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
+
+/** Most severe first; a finding with no severity sorts last. */
+export const SEVERITY_ORDER: readonly (Severity | null)[] = ['critical', 'high', 'medium', 'low', 'info', null];
+
+export function severityLabel(severity: Severity | null): string {
+  return severity ? SEVERITY_LABELS[severity] : 'Unrated';
+}
+
+export function statusLabel(status: Status): string {
+  return STATUS_LABELS[status];
+}
+
+export function severityRank(severity: Severity | null): number {
+  return SEVERITY_ORDER.indexOf(severity);
+}
+
+/** `[H1] Title`, the diagnostic message. */
+export function findingMessage(f: Finding): string {
+  return `[${f.id}] ${f.title}`;
+}
+
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
+}
+
+/** Closed findings are fixed, false positives or accepted; deferred is neither open nor closed. */
+export function isClosed(status: Status): boolean {
+  return status === 'fixed' || status === 'false_positive' || status === 'accepted';
+}

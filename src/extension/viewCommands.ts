@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { SEVERITIES, STATUSES, type Severity, type Status } from '../core';
+import { COMMANDS, FINDINGS_VIEW_ID } from './commandIds';
+import type { FindingIndex } from './findingIndex';
+import { severityLabel, statusLabel } from './findingText';
+import type { FindingsTree } from './findingsTree';
+import { GROUPINGS, type FindingFilter, type Grouping } from './treeModel';
+
+export interface ViewCommandDeps {
+  index: FindingIndex;
+  tree: FindingsTree;
+}
+
+const GROUPING_LABELS: Readonly<Record<Grouping, string>> = {
+  severity: 'Severity',
+  file: 'File',
+  report: 'Report',
+  status: 'Status',
+};
+
+async function changeGrouping(tree: FindingsTree, arg: unknown): Promise<void> {
+  if (typeof arg === 'string' && (GROUPINGS as readonly string[]).includes(arg)) return tree.setGrouping(arg as Grouping);
+  const picked = await vscode.window.showQuickPick(
+    GROUPINGS.map((g) => ({ label: GROUPING_LABELS[g], description: g === tree.grouping ? 'current' : undefined, grouping: g })),
+    { title: 'Group findings by' },
+  );
+  if (picked) await tree.setGrouping(picked.grouping);
+}
+
+/** One multi-select list of severities and statuses; leaving every box of a kind ticked means "all". */
+async function filterFindings(tree: FindingsTree, arg: unknown): Promise<void> {
+  if (arg && typeof arg === 'object') return tree.setFilter(arg as FindingFilter);
+  const current = tree.filter;
+  type Item = vscode.QuickPickItem & { severity?: Severity | 'unrated'; status?: Status };
+  const sevs: (Severity | 'unrated')[] = [...SEVERITIES, 'unrated'];
+  const items: Item[] = [
+    { label: 'Severity', kind: vscode.QuickPickItemKind.Separator },
+    ...sevs.map((s) => ({ label: severityLabel(s === 'unrated' ? null : s), severity: s, picked: !current.severities || current.severities.includes(s) })),
+    { label: 'Status', kind: vscode.QuickPickItemKind.Separator },
+    ...STATUSES.map((s) => ({ label: statusLabel(s), status: s, picked: !current.statuses || current.statuses.includes(s) })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Show findings with these severities and statuses' });
+  if (!picked) return;
+  const severities = picked.flatMap((i) => (i.severity ? [i.severity] : []));
+  const statuses = picked.flatMap((i) => (i.status ? [i.status] : []));
+  await tree.setFilter({
+    severities: severities.length === sevs.length || severities.length === 0 ? undefined : severities,
+    statuses: statuses.length === STATUSES.length || statuses.length === 0 ? undefined : statuses,
+  });
+}
+
+/** Refresh, Focus Findings View, and the tree's title-bar commands (grouping, filter). */
+export function registerViewCommands({ index, tree }: ViewCommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(COMMANDS.refresh, () =>
+      vscode.window.withProgress({ location: { viewId: FINDINGS_VIEW_ID }, title: 'Reading audit reports' }, () => index.reindex()),
+    ),
+    vscode.commands.registerCommand(COMMANDS.focusFindingsView, () => vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand(COMMANDS.changeGrouping, (arg?: unknown) => changeGrouping(tree, arg)),
+    vscode.commands.registerCommand(COMMANDS.filterFindings, (arg?: unknown) => filterFindings(tree, arg)),
+    vscode.commands.registerCommand(COMMANDS.clearFilter, () => tree.setFilter({})),
+  );
+}

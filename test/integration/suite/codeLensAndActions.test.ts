@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, diagnosticFor, fixture, MULTI_ROOT, setSetting, waitFor } from './helpers';
+
+function titles(lenses: vscode.CodeLens[], line: number): string[] {
+  return lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title ?? '');
+}
+
+async function codeLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+}
+
+if (!MULTI_ROOT) {
+  describe('CodeLens, code actions and hovers', () => {
+    const login = fixture('src/auth/login.ts');
+    const report = fixture('SECURITY_AUDIT.md');
+    const reportKey = (id: string): string => `${report.toString()}#${id}`;
+
+    before(async () => {
+      await api();
+      await waitFor(() => diagnosticFor(login, 'H1'), 'H1 on login.ts');
+    });
+
+    afterEach(() => setSetting('auditLens.codeLens.enabled', undefined));
+
+    it('shows a finding in code as `id · severity · title`, then Fixed, Deferred, False positive, Open in report', async () => {
+      const lenses = await codeLenses(login);
+      assert.deepEqual(titles(lenses, 5), ['H1 · High · Session token compared with ==', 'Fixed', 'Deferred', 'False positive', 'Open in report']);
+      assert.deepEqual(titles(lenses, 9), ['R3 · Medium · Password policy too weak', 'Fixed', 'Deferred', 'False positive', 'Open in report']);
+      assert.deepEqual(titles(lenses, 11), [], 'the deferred I1 has none');
+      const atH1 = lenses.filter((l) => l.range.start.line === 5);
+      assert.deepEqual(
+        atH1.slice(1).map((l) => [l.command?.command, l.command?.arguments]),
+        [
+          ['auditLens.markFixed', [reportKey('H1')]],
+          ['auditLens.markDeferred', [reportKey('H1')]],
+          ['auditLens.markFalsePositive', [reportKey('H1')]],
+          ['auditLens.goToFindingInReport', [reportKey('H1')]],
+        ],
+      );
+    });
+
+    it('shows each finding in its report with its status, Go to code and the actions', async () => {
+      const lenses = await codeLenses(report);
+      // C1 (line 7, open), L1 (line 38, fixed), L2 (line 62, open, no location).
+      assert.deepEqual(titles(lenses, 6), ['Open', 'Go to code', 'Fixed', 'Deferred', 'False positive']);
+      assert.deepEqual(titles(lenses, 37), ['Fixed', 'Go to code', 'Deferred', 'False positive', 'Reopen']);
+      assert.deepEqual(titles(lenses, 61), ['Open', 'Fixed', 'Deferred', 'False positive']);
+      const status = lenses.find((l) => l.range.start.line === 6)!;
+      assert.equal(status.command?.command, 'auditLens.setFindingStatus');
+      const goToCode = lenses.find((l) => l.range.start.line === 6 && l.command?.title === 'Go to code')!;
+      assert.deepEqual([goToCode.command?.command, goToCode.command?.arguments], ['auditLens.revealFinding', [reportKey('C1')]]);
+      const tableLenses = await codeLenses(fixture('reviews/api-review.md'));
+      assert.deepEqual(titles(tableLenses, 5), ['False positive', 'Go to code', 'Fixed', 'Deferred', 'Reopen'], 'R2 in a table row');
+    });
+
+    it('shows no CodeLens when auditLens.codeLens.enabled is off', async () => {
+      await setSetting('auditLens.codeLens.enabled', false);
+      await waitFor(async () => (await codeLenses(login)).length === 0, 'no CodeLens in code');
+      assert.equal((await codeLenses(report)).length, 0, 'nor in the report');
+      await setSetting('auditLens.codeLens.enabled', undefined);
+      await waitFor(async () => (await codeLenses(login)).length > 0, 'CodeLens back');
+    });
+
+    it('offers quick fixes on a finding diagnostic: each status, each with a note, and open in report', async () => {
+      const d = diagnosticFor(login, 'H1')!;
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', login, d.range)) ?? [];
+      const ours = actions.filter((a) => a.diagnostics?.some((x) => x.source === 'Audit Lens'));
+      assert.deepEqual(ours.map((a) => a.title), [
+        'Mark H1 fixed',
+        'Mark H1 fixed with a note…',
+        'Mark H1 deferred',
+        'Mark H1 deferred with a note…',
+        'Mark H1 false positive',
+        'Mark H1 false positive with a note…',
+        'Open H1 in SECURITY_AUDIT.md',
+      ]);
+      for (const a of ours) assert.equal(a.kind?.value, 'quickfix');
+      assert.deepEqual(ours[1].command?.arguments, [reportKey('H1'), undefined, { askNote: true }]);
+      assert.equal(ours[0].command?.command, 'auditLens.markFixed');
+      assert.equal(ours[6].command?.command, 'auditLens.goToFindingInReport');
+    });
+
+    it('shows the finding body on hover, with links to the report and to each location', async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', login, new vscode.Position(6, 10))) ?? [];
+      const text = hoverText(hovers);
+      assert.match(text, /\[H1\] Session token compared with ==/);
+      assert.match(text, /High · Open/);
+      assert.match(text, /crypto\.timingSafeEqual/, 'the body, rendered as Markdown');
+      const toReport = `command:auditLens.goToFindingInReport?${encodeURIComponent(JSON.stringify([reportKey('H1')]))}`;
+      assert.ok(text.includes(toReport), 'a link to the finding in its report');
+      assert.ok(text.includes('command:auditLens.openLocation?'), 'a link to its location');
+      assert.ok(text.includes('src/auth/login.ts:6-7'), 'named by path and lines');
+      const none = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', login, new vscode.Position(1, 0))) ?? [];
+      assert.ok(!hoverText(none).includes('Audit'), 'nothing on a line without a finding');
+    });
+  });
+}
