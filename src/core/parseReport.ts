@@ -177,7 +177,9 @@ function sectionEnd(lines: ScannedLine[], i: number): number {
 function contextOf(stack: Section[]): Context {
   let severity: Severity | null = null;
   let status: Status | null = null;
+  // The report's own title ("Critical Bug Fixes") describes the document, not each finding.
   for (let k = stack.length - 1; k >= 0; k--) {
+    if (stack[k].docTitle) continue;
     severity ??= stack[k].kind.severity;
     status ??= stack[k].kind.status;
   }
@@ -436,9 +438,23 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
     }
   }
   if (parts.status) return parts.status;
+  if (c.kind === 'heading') {
+    const sub = statusSubheading(lines, c);
+    if (sub) return sub;
+  }
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
   if (c.checkbox) return c.checkbox === 'checked' ? 'fixed' : 'open';
   return c.context.status;
+}
+
+/** `## Issue #3: …` followed by `### ✅ FIXED - 9 bugs` or `### ✅ INVESTIGATED - Cannot Reproduce`. */
+function statusSubheading(lines: ScannedLine[], c: Candidate): Status | null {
+  const sub = lines.slice(c.startLine, c.endLine).find((l) => l.kind === 'heading');
+  if (!sub) return null;
+  const text = quickPlain(sub.content);
+  const m = /^\W*(?:✅|⏭️?|❌)?\s*(FIXED|RESOLVED|DONE|DEFERRED|INVESTIGATED|NOT FIXED|WON'?T FIX|FALSE POSITIVE|ACCEPTED|ACKNOWLEDGED|OPEN)\b(.*)$/u.exec(text);
+  if (!m) return null;
+  return statusFromValue(`${m[1]}${m[2]}`.replace(/^INVESTIGATED\b/, '')) ?? statusFromValue(text);
 }
 
 function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[]): LocationRef[] {

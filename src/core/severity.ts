@@ -68,7 +68,7 @@ export function severityInTitle(title: string): Severity | null {
  */
 export function severityOfSection(heading: string): Severity | null {
   const t = heading.replace(/[*_`~]/g, '');
-  const tier = /\bTIER\s*([1-4])\b/i.exec(t);
+  const tier = /\bTIER\s*([1-9])\b/i.exec(t);
   if (tier) return priorityLevel(Number(tier[1]) - 1);
   const prio = /(?:^|[\s(])P([0-3])\b/.exec(t);
   if (prio) return priorityLevel(Number(prio[1]));
