@@ -110,7 +110,8 @@ function findCandidates(lines: ScannedLine[]): Candidate[] {
         out.push({ kind: 'heading', startLine: l.line, endLine: end, titleSource: l.content, parts, context: contextOf(stack), checkbox: null, section: sectionTitle(stack), shorten: false });
         bodyUntil = end;
       } else {
-        const docTitle = l === titleLine && l.level === 1;
+        // The first H1 names the report, unless it is itself a group ("# High Risk Findings").
+        const docTitle = l === titleLine && l.level === 1 && !isGroupHeading(plain);
         stack.push({ level: l.level, line: l.line, title: plain, docTitle, kind: docTitle ? { ...classifySection(plain), findings: false } : classifySection(plain) });
       }
       continue;

@@ -16,6 +16,7 @@ describe('heading findings', () => {
     ['#### **C1: bold title**', '### 🔴 CRITICAL\n\n#### **C1: Race in hub**\n\nText\n', { id: 'C1', title: 'Race in hub', severity: 'critical', status: 'open' }],
     ['### HIGH-1: title ✅ FIXED', '### HIGH-1: Duplicate code ✅ FIXED\n- **File**: `a.ts:1-2`\n', { id: 'HIGH-1', title: 'Duplicate code', severity: 'high', status: 'fixed' }],
     ['### Issue #3: title', '## Issue #3: Identical metrics\n\ntext\n', { id: '#3', title: 'Identical metrics', severity: null, status: 'open' }],
+    ['## [01] title (QA report)', '# Low Risk and Non-Critical Issues\n\n## [01] Potential non-convergence\n\nx\n', { id: '01', title: 'Potential non-convergence', severity: 'low', status: 'open' }],
     ['### Finding 1: title', '## Findings\n\n### Finding 1: False sharing\n\n- **Severity**: High\n', { id: '1', title: 'False sharing', severity: 'high', status: 'open' }],
   ];
   for (const [name, md, want] of cases) {

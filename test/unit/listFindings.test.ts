@@ -41,6 +41,13 @@ describe('list-item findings', () => {
     deepStrictEqual(locs(f[0]), ['auth.ts:4-4']);
   });
 
+  it('a label line introduces a list as its section would', () => {
+    const md = 'C) Riesgos no bloqueantes\n- Busqueda sin indice. Evidencia: `backend/files.ts:2769`.\n\nMapa del sistema\n- Frontend SPA\n';
+    const f = findings(md);
+    deepStrictEqual(f.map((x) => [x.title, x.locations.length]), [['Busqueda sin indice', 1]]);
+    deepStrictEqual(findings('**Remaining Issues:**\n- Cache never evicts\n').map((x) => x.title), ['Cache never evicts']);
+  });
+
   it('field lines and counts are not findings', () => {
     strictEqual(findings('## Findings\n\n- **Status:** Fixed\n- Medium: 2 issues\n').length, 0);
   });

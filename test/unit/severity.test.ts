@@ -44,6 +44,11 @@ describe('severity', () => {
     deepStrictEqual(findings('- CRITICO - Secrets en repo. Evidencia: `.env:19`\n').map((f) => f.severity), ['critical']);
   });
 
+  it('tiers: TIER 1 is critical, TIER 5 and beyond info', () => {
+    const md = '## TIER 1 — CRASH / SECURITY\n\n### 1. [BUG] a\n\n- **File:** `x.ts:1`\n\n## TIER 5 — CODE QUALITY\n\n### 2. b\n\n- **File:** `y.ts:2`\n';
+    deepStrictEqual(findings(md).map((f) => f.severity), ['critical', 'info']);
+  });
+
   it('is null when the report gives none', () => {
     strictEqual(only('## Findings\n\n### Finding 1: Something\n\n**File:** `a.ts:3`\n').severity, null);
   });

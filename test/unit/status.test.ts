@@ -41,5 +41,15 @@ describe('status', () => {
     strictEqual(only('#### [M-01] T\n\n**Severity:** Medium · **Status:** Fixed\n').status, 'fixed');
   });
 
+  it('a status sub-heading right under the finding', () => {
+    const md = '## Issue #2: Incomplete output\n\n### ✅ INVESTIGATED - Cannot Reproduce\n\ntext\n\n## Issue #3: Metrics\n\n### ✅ FIXED - 9 bugs\n';
+    deepStrictEqual(findings(md).map((f) => f.status), ['false_positive', 'fixed']);
+  });
+
+  it("the report's title gives no status or severity to its findings", () => {
+    const f = only('# Phase 7 Critical Bug Fixes\n\n## Issue #1: Leak\n\ntext\n');
+    deepStrictEqual([f.severity, f.status], [null, 'open']);
+  });
+
   it('defaults to open', () => strictEqual(only('### H1. T\n\nx').status, 'open'));
 });
