@@ -1,4 +1,4 @@
-import type { Candidate } from './parseReport';
+import type { Candidate } from './candidate';
 import type { Finding } from './types';
 
 /**

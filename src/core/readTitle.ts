@@ -100,3 +100,15 @@ function stripLead(s: string, re: RegExp): string {
   const m = re.exec(s);
   return m ? s.slice(m[0].length) : s;
 }
+
+/** The first sentence or clause of an item with no bold title. */
+export function shortTitle(t: string): string {
+  const cut = /^(.{8,}?)(?:\s[—–]\s|\.\s|\s-\s|:\s(?=[A-Z])|\s+(?:Evidencia|Evidence|Evidência|File|Location)\s*:)/u.exec(t);
+  let s = (cut ? cut[1] : t).trim();
+  // Never stop inside parentheses: "Update vite (test thoroughly - breaking changes)".
+  if ((s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length) {
+    const close = t.indexOf(')', s.length);
+    if (close > 0) s = t.slice(0, close + 1);
+  }
+  return s.length > 140 ? s.slice(0, 137).trimEnd() + '…' : s;
+}

@@ -1,0 +1,126 @@
+import type { Candidate } from './candidate';
+import { quickPlain } from './candidate';
+import { fieldsInLine, ITALIC_STATUS, LINE_LABELS, LOCATION_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from './fields';
+import type { InlineText } from './inlineText';
+import { dedupeLocations, locationsInText, orphanLines, proseLines } from './locations';
+import { readTitle, shortTitle, type TitleParts } from './readTitle';
+import type { ScannedLine } from './scanLines';
+import { severityFromValue } from './severity';
+import { statusFromValue } from './status';
+import type { Finding, LocationRef, Severity, Status } from './types';
+
+/** Reads a candidate's title, severity, status and locations into a finding. */
+export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): Finding {
+  const readParts = readTitle(inline.text, inline.struck);
+  const parts: TitleParts = {
+    ...readParts,
+    id: c.kind === 'heading' ? (readParts.id ?? c.parts.id) : (c.table?.id ?? c.parts.id ?? readParts.id),
+    severity: c.parts.severity ?? readParts.severity,
+    idSeverity: c.parts.idSeverity ?? readParts.idSeverity,
+  };
+  const body = bodyLines(c, lines);
+  const fields = body.flatMap((l) => (l.kind === 'code' || l.kind === 'fence' ? [] : fieldsInLine(l.text, l.line)));
+  // A table row's own fields are the markers written into its title cell.
+  const own = c.kind === 'tableRow' ? fieldsInLine(c.table!.title, c.startLine) : fields;
+
+  const severity =
+    severityField(own, SEVERITY_LABELS) ??
+    parts.severity ??
+    c.table?.severity ??
+    severityField(own, PRIORITY_LABELS) ??
+    parts.idSeverity ??
+    c.context.severity;
+
+  const status = readStatus(c, parts, own, inline, lines) ?? 'open';
+  const locations = findingLocations(c, body, lines);
+  let title = parts.title;
+  if (c.shorten) title = shortTitle(title);
+  return {
+    id: parts.id ?? '',
+    title,
+    severity,
+    status,
+    kind: c.kind,
+    reportRange: { startLine: c.startLine, endLine: c.endLine },
+    locations,
+    body: body.map((l) => l.text).join('\n'),
+  };
+}
+
+function bodyLines(c: Candidate, lines: ScannedLine[]): ScannedLine[] {
+  // lines[k] is line k + 1; a heading's body starts below it, an item's at its lead line.
+  return lines.slice(c.kind === 'heading' ? c.startLine : c.startLine - 1, c.endLine);
+}
+
+function severityField(fields: Field[], labels: string[]): Severity | null {
+  for (const f of fields) if (labels.includes(f.label)) {
+    const s = severityFromValue(f.value);
+    if (s) return s;
+  }
+  return null;
+}
+
+function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: InlineText, lines: ScannedLine[]): Status | null {
+  for (const f of fields) if (STATUS_LABELS_READ.includes(f.label)) {
+    const s = statusFromValue(f.value);
+    if (s) return s;
+  }
+  if (c.kind === 'tableRow') return c.table!.status ?? parts.status ?? c.context.status;
+  if (c.kind === 'heading') {
+    const next = lines.slice(c.startLine, c.endLine).find((l) => l.kind !== 'blank');
+    const italic = next ? ITALIC_STATUS.exec(next.text) : null;
+    if (italic) {
+      const s = statusFromValue(italic[2]);
+      if (s) return s;
+    }
+  }
+  if (parts.status) return parts.status;
+  if (c.kind === 'heading') {
+    const sub = statusSubheading(lines, c);
+    if (sub) return sub;
+  }
+  if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
+  if (c.checkbox) return c.checkbox === 'checked' ? 'fixed' : 'open';
+  return c.context.status;
+}
+
+/** `## Issue #3: …` followed by `### ✅ FIXED - 9 bugs` or `### ✅ INVESTIGATED - Cannot Reproduce`. */
+function statusSubheading(lines: ScannedLine[], c: Candidate): Status | null {
+  const sub = lines.slice(c.startLine, c.endLine).find((l) => l.kind === 'heading');
+  if (!sub) return null;
+  const text = quickPlain(sub.content);
+  const m = /^\W*(?:✅|⏭️?|❌)?\s*(FIXED|RESOLVED|DONE|DEFERRED|INVESTIGATED|NOT FIXED|WON'?T FIX|FALSE POSITIVE|ACCEPTED|ACKNOWLEDGED|OPEN)\b(.*)$/u.exec(text);
+  if (!m) return null;
+  return statusFromValue(`${m[1]}${m[2]}`.replace(/^INVESTIGATED\b/, '')) ?? statusFromValue(text);
+}
+
+function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[]): LocationRef[] {
+  const refs: LocationRef[] = [];
+  const orphans: Array<[number, number]> = [];
+  if (c.table) {
+    refs.push(...locationsInText(c.table.location, true), ...locationsInText(c.table.title, false));
+  } else {
+    refs.push(...locationsInText(lines[c.startLine - 1].text, true));
+  }
+  let filesListLevel = -1;
+  for (const l of body) {
+    if (l.line === c.startLine || l.kind === 'code' || l.kind === 'fence' || l.kind === 'frontMatter') continue;
+    const fields = fieldsInLine(l.text, l.line);
+    const locField = fields.find((f) => LOCATION_LABELS.includes(f.label));
+    if (filesListLevel >= 0 && !(l.kind === 'listItem' && l.level > filesListLevel) && l.kind !== 'blank') filesListLevel = -1;
+    if (locField && locField.value.replace(/[*_`\s]/g, '') === '') {
+      filesListLevel = l.kind === 'listItem' ? l.level : -0.5;
+    }
+    const fileLevel = locField !== undefined || filesListLevel !== -1 && l.kind === 'listItem';
+    refs.push(...locationsInText(l.text, fileLevel));
+    for (const f of fields) if (LINE_LABELS.includes(f.label)) orphans.push(...orphanLines(f.value));
+    orphans.push(...proseLines(l.text));
+  }
+  const unique = dedupeLocations(refs);
+  const paths = new Set(unique.map((r) => r.path));
+  if (orphans.length > 0 && paths.size === 1 && unique.every((r) => r.startLine === null)) {
+    const path = unique[0].path;
+    return dedupeLocations(orphans.map(([s, e]) => ({ path, startLine: s, endLine: e })));
+  }
+  return unique;
+}
