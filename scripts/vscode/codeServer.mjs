@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromiumPath, codeServerPackage, node24Bin } from './paths.mjs';
@@ -13,6 +13,9 @@ import { chromiumPath, codeServerPackage, node24Bin } from './paths.mjs';
 const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
+
+/** An expected failure to start (port taken, early exit): its message and log say it all. */
+export class CodeServerError extends Error {}
 
 /** The window shows only what the extension adds: no welcome page, tips or update prompts (there is no internet). */
 const USER_SETTINGS = {
@@ -35,23 +38,68 @@ const USER_SETTINGS = {
 const HARMLESS_ERRORS = [/open-vsx\.org/, /ERR_NAME_NOT_RESOLVED/, /\/vsda\//, /Canceled: Canceled/];
 
 /** Without the background-networking flags Chromium keeps dialling Google's hosts through the closed network. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function findFreePort() {
-  const server = createServer();
-  await new Promise((resolve, reject) => server.once('error', reject).listen(0, HOST, resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+/**
+ * Stops what a script started exactly once, whether it finishes, fails or is
+ * sent SIGINT/SIGTERM (then exiting with 128 + the signal's number):
+ * code-server runs in its own process group, so it would outlive us otherwise.
+ * Tasks run last-added first.
+ */
+export function createCleanup() {
+  const tasks = [];
+  let running;
+  const run = () => {
+    running ??= (async () => {
+      for (const task of tasks.reverse()) {
+        try {
+          await task();
+        } catch (error) {
+          console.error(`[cleanup] ${error.message}`);
+        }
+      }
+    })();
+    return running;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => run().then(() => process.exit(128 + osConstants.signals[signal])));
+  }
+  return { add: (task) => tasks.push(task), run, isRunning: () => running !== undefined };
 }
 
-function writeUserSettings(userDataDir, settings) {
+async function listenOnce(port) {
+  const server = createServer();
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST, resolve));
+  const { port: bound } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return bound;
+}
+
+/** A free port, or the requested one if nothing listens there: code-server itself would just hang on a taken port. */
+async function choosePort(requested) {
+  try {
+    return await listenOnce(requested ?? 0);
+  } catch (error) {
+    if (error.code === 'EADDRINUSE') throw new CodeServerError(`port ${requested} on ${HOST} is already in use (set PORT to another)`);
+    throw error;
+  }
+}
+
+function writeUserSettings(userDataDir) {
   const dir = join(userDataDir, 'User');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+}
+
+async function isHealthy(port) {
+  try {
+    return (await fetch(`http://${HOST}:${port}/healthz`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false; // Not listening yet.
+  }
 }
 
 /** Polls code-server's health endpoint; fails early, with its log, if the process dies. */
@@ -59,16 +107,29 @@ async function waitUntilServing(port, child, readLog) {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited during start-up (${child.exitCode ?? child.signalCode}):\n${readLog()}`);
+      throw new CodeServerError(`code-server exited during start-up (${child.exitCode ?? child.signalCode}):\n${readLog()}`);
     }
-    try {
-      if ((await fetch(`http://${HOST}:${port}/healthz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
+    if (await isHealthy(port)) return;
     await delay(250);
   }
-  throw new Error(`code-server did not answer on port ${port} within ${START_TIMEOUT_MS / 1000}s:\n${readLog()}`);
+  throw new CodeServerError(`code-server did not answer on port ${port} within ${START_TIMEOUT_MS / 1000}s:\n${readLog()}`);
+}
+
+/** Ends the whole process group (SIGTERM, then SIGKILL if it lingers). */
+async function stopProcessGroup(child, exited) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch (error) {
+      if (error.code !== 'ESRCH') throw error; // ESRCH: already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  // An unreferenced timer: once the group has exited, it must not keep the script alive.
+  const gaveUp = delay(STOP_TIMEOUT_MS, true, { ref: false });
+  const timedOut = await Promise.race([exited.then(() => false), gaveUp]);
+  if (timedOut) signalGroup('SIGKILL');
 }
 
 /** Path segments stay readable in a printed URL; everything else is escaped. */
@@ -77,17 +138,23 @@ function encodePath(path) {
 }
 
 /**
- * Starts code-server on HOST with fresh user-data and extensions folders.
+ * Starts code-server on HOST with fresh user-data and extensions folders; `cleanup`
+ * (from createCleanup) stops it and removes its temporary folder.
+ * @param {ReturnType<typeof createCleanup>} cleanup
  * @param {object} [options]
  * @param {string} [options.workspace] folder or .code-workspace file code-server opens by default
  * @param {number} [options.port] a free port is picked when absent
- * @param {object} [options.settings] user settings added to USER_SETTINGS
  */
-export async function startCodeServer({ workspace, port, settings = {} } = {}) {
-  const chosenPort = port ?? await findFreePort();
+export async function startCodeServer(cleanup, { workspace, port } = {}) {
+  const chosenPort = await choosePort(port);
   const tempDir = mkdtempSync(join(tmpdir(), 'audit-lens-code-server-'));
+  cleanup.add(() => rmSync(tempDir, { recursive: true, force: true }));
   const userDataDir = join(tempDir, 'user');
-  writeUserSettings(userDataDir, settings);
+  writeUserSettings(userDataDir);
+  // Its IPC sockets (and the extension host's temporary files) go into tempDir:
+  // killed helpers would otherwise leave sockets in /tmp.
+  const processTempDir = join(tempDir, 'tmp');
+  mkdirSync(processTempDir);
   const logPath = join(tempDir, 'code-server.log');
   const args = [
     join(codeServerPackage, 'out', 'node', 'entry.js'),
@@ -103,12 +170,8 @@ export async function startCodeServer({ workspace, port, settings = {} } = {}) {
     '--extensions-dir', join(tempDir, 'extensions'),
     ...(workspace ? [workspace] : []),
   ];
-  // Its IPC sockets (and the extension host's temporary files) go into tempDir,
-  // which stop() removes; killed helpers would otherwise leave sockets in /tmp.
-  const processTempDir = join(tempDir, 'tmp');
-  mkdirSync(processTempDir);
   const logFd = openSync(logPath, 'w');
-  // Its own process group, so stop() also ends the extension host and the other helpers it forks.
+  // Its own process group, so stopping it also ends the extension host and the other helpers it forks.
   const child = spawn(node24Bin, args, {
     detached: true,
     env: { ...process.env, TMPDIR: processTempDir },
@@ -116,45 +179,43 @@ export async function startCodeServer({ workspace, port, settings = {} } = {}) {
   });
   closeSync(logFd);
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  cleanup.add(() => stopProcessGroup(child, exited));
   const readLog = (lines = 60) => readFileSync(logPath, 'utf8').split('\n').slice(-lines).join('\n');
   const authority = `${HOST}:${chosenPort}`;
 
-  async function stop() {
-    if (child.exitCode === null && child.signalCode === null) {
-      process.kill(-child.pid, 'SIGTERM');
-      const timedOut = await Promise.race([exited.then(() => false), delay(STOP_TIMEOUT_MS).then(() => true)]);
-      if (timedOut) process.kill(-child.pid, 'SIGKILL');
-    }
-    rmSync(tempDir, { recursive: true, force: true });
-  }
-
   /**
    * The workbench URL for a folder (or a multi-root .code-workspace file) with
-   * the extension under development loaded and, optionally, its tests run.
-   * Development paths travel as vscode-remote URIs whose authority is the page's own host:port.
+   * the extension under development loaded and, optionally, its tests run or a
+   * file opened (`openFile`, at `line` when given).
+   * Paths travel as vscode-remote URIs whose authority is the page's own host:port.
    */
-  function workbenchUrl({ folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment }) {
+  function workbenchUrl({
+    folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment, openFile, line,
+  }) {
     const remote = (path) => `vscode-remote://${authority}${path}`;
     const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
     if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
     if (extensionEnvironment) payload.push(['extensionEnvironment', JSON.stringify(extensionEnvironment)]);
+    if (openFile && line) payload.push(['openFile', remote(`${openFile}:${line}`)], ['gotoLineMode', 'true']);
+    else if (openFile) payload.push(['openFile', remote(openFile)]);
     const target = workspaceFile ? `workspace=${encodePath(workspaceFile)}` : `folder=${encodePath(folder)}`;
     return `http://${authority}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   }
 
-  try {
-    await waitUntilServing(chosenPort, child, readLog);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { port: chosenPort, logPath, readLog, workbenchUrl, exited, stop };
+  await waitUntilServing(chosenPort, child, readLog);
+  return { port: chosenPort, logPath, readLog, workbenchUrl, exited };
 }
 
-/** Debian's Chromium, driven by playwright-core (imported late: setup.mjs may only just have installed it). */
-export async function launchChromium() {
+/**
+ * Debian's Chromium, driven by playwright-core (imported late: setup.mjs may
+ * only just have installed it); `cleanup` closes it.
+ * @param {ReturnType<typeof createCleanup>} cleanup
+ */
+export async function launchChromium(cleanup) {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  cleanup.add(() => browser.close());
+  return browser;
 }
 
 /**
@@ -175,8 +236,11 @@ export async function openWorkbench(browser, url, { onError, onExtensionHostExit
     };
     page.on('console', (message) => {
       // VS Code styles its log lines (`%c  ERR` + CSS), which means nothing in a terminal.
+      if (message.type() !== 'error') return;
       const text = message.text().replace(/%c\s*/g, '').replace(/color: #[0-9a-f]+\s*/gi, '');
-      if (message.type() === 'error') report(text, message.location().url);
+      const { url } = message.location();
+      // "Failed to load resource" names no resource: the location does.
+      report(text.startsWith('Failed to load resource') ? `${text}: ${url}` : text, url);
     });
     page.on('pageerror', (error) => report(error.stack ?? String(error)));
   }
@@ -184,30 +248,4 @@ export async function openWorkbench(browser, url, { onError, onExtensionHostExit
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   return page;
-}
-
-/**
- * Stops what a script started exactly once, whether it finishes, fails or is
- * sent SIGINT/SIGTERM: code-server runs in its own process group, so it would
- * outlive us otherwise. Tasks run last-added first.
- */
-export function createCleanup() {
-  const tasks = [];
-  let running;
-  const run = () => {
-    running ??= (async () => {
-      for (const task of tasks.reverse()) {
-        try {
-          await task();
-        } catch (error) {
-          console.error(`[cleanup] ${error.message}`);
-        }
-      }
-    })();
-    return running;
-  };
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => run().then(() => process.exit(130)));
-  }
-  return { add: (task) => tasks.push(task), run };
 }
