@@ -15,6 +15,8 @@ interface MdNode {
   children?: MdNode[];
 }
 
+const INLINE_MARKUP = /[`*_~[\]<>\\&!]/;
+
 // A zero-width space keeps every snippet an ordinary paragraph: without it a title such
 // as "1. Foo" or "# bar" would be read as a list or heading of its own.
 const GUARD = '\u200b';
@@ -32,18 +34,27 @@ export class InlineReader {
   }
 
   readAll(snippets: readonly string[]): InlineText[] {
-    if (snippets.length === 0) return [];
-    const doc = snippets.map((s) => GUARD + s.replace(/[\r\n]+/g, ' ')).join('\n\n');
+    const out: InlineText[] = new Array(snippets.length);
+    const marked: number[] = [];
+    snippets.forEach((s, i) => {
+      // Text with no Markdown punctuation reads as itself; only the rest costs a parse.
+      if (INLINE_MARKUP.test(s)) marked.push(i);
+      else out[i] = { text: clean(s), struck: '' };
+    });
+    if (marked.length === 0) return out;
+    // Link destinations do not change the text and are often long URLs: shorten them first.
+    const doc = marked.map((i) => GUARD + snippets[i].replace(/[\r\n]+/g, ' ').replace(/\]\([^()\s]*\)/g, '](u)')).join('\n\n');
     let paragraphs: MdNode[] = [];
     try {
       paragraphs = (this.processor.parse(doc) as MdNode).children ?? [];
     } catch {
       paragraphs = [];
     }
-    if (paragraphs.length !== snippets.length || paragraphs.some((p) => p.type !== 'paragraph')) {
-      return snippets.map(fallbackInline);
-    }
-    return paragraphs.map(readParagraph);
+    const matched = paragraphs.length === marked.length && paragraphs.every((p) => p.type === 'paragraph');
+    marked.forEach((i, k) => {
+      out[i] = matched ? readParagraph(paragraphs[k]) : fallbackInline(snippets[i]);
+    });
+    return out;
   }
 }
 
