@@ -56,7 +56,7 @@ export function isLabel(label: string, ...names: string[]): boolean {
   return names.includes(label);
 }
 
-export const STATUS_LABELS_READ = ['status', 'resolution', 'estado', 'статус', 'situação', 'state'];
+export const STATUS_LABELS_READ = ['status', 'resolution', 'fix status', 'remediation status', 'current status', 'estado', 'статус', 'situação', 'state'];
 export const SEVERITY_LABELS = ['severity', 'severidad', 'severidade', 'критичность', 'серьезность', 'risk', 'risk level', 'impact level', 'sévérité'];
 export const PRIORITY_LABELS = ['priority', 'prioridade', 'prioridad', 'приоритет'];
 export const LOCATION_LABELS = [

@@ -25,6 +25,8 @@ const CATEGORY_LEAD = /^\[[A-Z][A-Z /&-]{1,20}\]\s*/u;
 // An id the report wrote: [H-01], H1, C-02, HIGH-1, P0-1, BUG-01, CLEANUP-1, M14, WF-3.
 const ID_BODY = String.raw`(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?[a-z]?|[A-Z]{1,10}-[A-Z]{1,10}-?\d{1,4})`;
 // Bare ids need a separator after them, so that "ERC20 tokens …" is a title, not an id.
+// `H-1 Title`, `BUG-12 Title`: ids of that shape need no separator ("SHA-256 hashing" still has none).
+const SPACED_ID = /^((?:[A-Z]|BUG|SEC|VULN|ISSUE|FINDING|TOB|OZ|QSP|CVF)-\d{1,4})\s+(?=\S)/u;
 const LETTER_ID = new RegExp(String.raw`^(?:\[(${ID_BODY})\]|(${ID_BODY})(?=[.:)]|\s+[—–-]|$))[.:)]?\s*[—–-]?\s*`, 'u');
 const HASH_ID = /^(?:(?:issue|bug|finding|item|problem)\s*)?#(\d{1,5})\b[.:)]?\s*[—–-]?\s*/iu;
 const WORD_NUMBER_ID = /^(?:issue|bug|finding|vulnerability|problem)\s+(\d{1,5}(?:\.\d{1,3})?)\b[.:)]?\s*[—–-]?\s*/iu;
@@ -32,6 +34,7 @@ const WORD_NUMBER_ID = /^(?:issue|bug|finding|vulnerability|problem)\s+(\d{1,5}(
 const BRACKET_NUMBER_ID = /^\[(\d{1,4})\]\s*[:.—–-]?\s*/u;
 const NUMBER_ID = /^(\d{1,4}(?:\.\d{1,3})*(?:-\d{1,4})?)(?:[.:)]\s*|\s+(?=\S))[—–-]?\s*/u;
 const TRAILING_STATUS = /\s*[-–—|(]*\s*(?:✅|⏭️?|❌)?\s*\b(FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|OPEN|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INVALID|MITIGATED|DONE|CANNOT REPRODUCE)\b\)?\s*$/u;
+const TRAILING_BRACKETED_STATUS = /\s*[[(]\s*(?:false positive|not fixed|partially fixed|fixed|resolved|open|deferred|won'?t fix|accepted|acknowledged|by design|mitigated|invalid)\s*[\])]\s*$/iu;
 const TRAILING_SEVERITY = /\s*[-–—|(]*\s*\b(CRITICAL|HIGH|MEDIUM|LOW)(\s+(FIX|SEVERITY|RISK|PRIORITY))?\b\)?\s*$/u;
 const TRAILING_LOCATION = /\s*\((?:[^()]*[/.][^()]*:\d[^()]*|lines?\s+\d[^()]*)\)\s*$/iu;
 
@@ -53,6 +56,9 @@ export function readTitle(plain: string, struck = ''): TitleParts {
     rest = rest.slice(m[0].length);
   } else if ((m = LETTER_ID.exec(rest))) {
     id = m[1] ?? m[2];
+    rest = rest.slice(m[0].length);
+  } else if ((m = SPACED_ID.exec(rest))) {
+    id = m[1];
     rest = rest.slice(m[0].length);
   } else if ((m = BRACKET_NUMBER_ID.exec(rest))) {
     id = m[1];
@@ -84,7 +90,7 @@ export function readTitle(plain: string, struck = ''): TitleParts {
   let title = rest.replace(/\s+[-–—|]\s+(?:✅\s*)?(?:FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INTENTIONAL PATTERN|INVESTIGATED)\b.*$/u, '');
   for (let guard = 0; guard < 4; guard++) {
     const before = title;
-    title = title.replace(TRAILING_STATUS, '').replace(TRAILING_SEVERITY, '').replace(TRAILING_LOCATION, '');
+    title = title.replace(TRAILING_STATUS, '').replace(TRAILING_BRACKETED_STATUS, '').replace(TRAILING_SEVERITY, '').replace(TRAILING_LOCATION, '');
     title = title.replace(/\s*[-–—|:]\s*$/u, '').trim();
     if (title === before) break;
   }

@@ -40,6 +40,9 @@ export function statusInTitle(title: string): Status | null {
   const m =
     /(?:✅|⏭️?|❌)?\s*\b(FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|OPEN|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INVALID|MITIGATED|DONE|CANNOT REPRODUCE)\b/u.exec(t);
   if (m) return statusFromValue(m[1]);
+  // `Title (Resolved)`, `Title [Won't fix]`: a bracketed status in any case.
+  const bracketed = /[[(]\s*(false positive|not fixed|partially fixed|fixed|resolved|open|deferred|won'?t fix|accepted|acknowledged|by design|mitigated|invalid)\s*[\])]\s*$/i.exec(t);
+  if (bracketed) return statusFromValue(bracketed[1]);
   if (/✅/u.test(t)) return 'fixed';
   if (/⏭️?/u.test(t)) return 'deferred';
   return null;

@@ -17,6 +17,9 @@ describe('heading findings', () => {
     ['### HIGH-1: title ✅ FIXED', '### HIGH-1: Duplicate code ✅ FIXED\n- **File**: `a.ts:1-2`\n', { id: 'HIGH-1', title: 'Duplicate code', severity: 'high', status: 'fixed' }],
     ['### Issue #3: title', '## Issue #3: Identical metrics\n\ntext\n', { id: '#3', title: 'Identical metrics', severity: null, status: 'open' }],
     ['## [01] title (QA report)', '# Low Risk and Non-Critical Issues\n\n## [01] Potential non-convergence\n\nx\n', { id: '01', title: 'Potential non-convergence', severity: 'low', status: 'open' }],
+    ['### H-1 title without a separator', '### H-1 Reentrancy in claim\n\nx\n', { id: 'H-1', title: 'Reentrancy in claim', severity: 'high', status: 'open' }],
+    ['### title (Resolved)', '### M-2: Stale price (Resolved)\n\nx\n', { id: 'M-2', title: 'Stale price', severity: 'medium', status: 'fixed' }],
+    ['### SHA-256 title is no id', '## Findings\n\n### SHA-256 used for passwords\n\n**Severity:** High\n', { id: 'sha-256-used-for-passwords', title: 'SHA-256 used for passwords', severity: 'high', status: 'open' }],
     ['### Finding 1: title', '## Findings\n\n### Finding 1: False sharing\n\n- **Severity**: High\n', { id: '1', title: 'False sharing', severity: 'high', status: 'open' }],
   ];
   for (const [name, md, want] of cases) {
