@@ -20,7 +20,7 @@ const VOCABULARY: ReadonlyArray<[RegExp, Status]> = [
 
 /** Status named by a status field value or a status marker, e.g. `✅ Fixed - …`, `Won't fix`. */
 export function statusFromValue(value: string): Status | null {
-  const v = value.replace(/[*_`~]/g, ' ');
+  const v = value.replace(/[*_`~]/g, ' ').replace(/[’‘]/g, "'");
   let best: { index: number; status: Status } | null = null;
   // The earliest status word in the value decides: "Fixed - not an issue anymore" is fixed.
   for (const [re, status] of VOCABULARY) {
@@ -36,7 +36,7 @@ export function statusFromValue(value: string): Status | null {
  * Only upper-case words or ✅/⏭️ count: a title such as "Fixed-point overflow" is no status.
  */
 export function statusInTitle(title: string): Status | null {
-  const t = title.replace(/[*_`~]/g, ' ');
+  const t = title.replace(/[*_`~]/g, ' ').replace(/[’‘]/g, "'");
   const m =
     /(?:✅|⏭️?|❌)?\s*\b(FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|OPEN|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INVALID|MITIGATED|DONE|CANNOT REPRODUCE)\b/u.exec(t);
   if (m) return statusFromValue(m[1]);

@@ -9,6 +9,8 @@ describe('status', () => {
     ['❌ Not fixed (trade-off)', 'open'],
     ['Deferred', 'deferred'],
     ["Won't fix", 'accepted'],
+    ['Won’t Fix', 'accepted'],
+    ['❌ Open', 'open'],
     ['False positive', 'false_positive'],
     ['Accepted', 'accepted'],
     ['Acknowledged', 'accepted'],
