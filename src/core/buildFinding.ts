@@ -76,7 +76,7 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
   }
   if (parts.status) return parts.status;
   if (c.kind === 'heading') {
-    const sub = statusSubheading(lines, c);
+    const sub = statusSubheading(lines, c) ?? responseStatus(lines, c);
     if (sub) return sub;
   }
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
@@ -92,6 +92,22 @@ function statusSubheading(lines: ScannedLine[], c: Candidate): Status | null {
   const m = /^\W*(?:✅|⏭️?|❌)?\s*(FIXED|RESOLVED|DONE|DEFERRED|INVESTIGATED|NOT FIXED|WON'?T FIX|FALSE POSITIVE|ACCEPTED|ACKNOWLEDGED|OPEN)\b(.*)$/u.exec(text);
   if (!m) return null;
   return statusFromValue(`${m[1]}${m[2]}`.replace(/^INVESTIGATED\b/, '')) ?? statusFromValue(text);
+}
+
+const RESPONSE_HEADING = /^(?:(?:developer|team|client|sponsor|project|protocol)\s+)?(?:response|resolution|remediation status|fix status|discussion)$/i;
+
+/**
+ * The first line under a `#### Developer Response` / `## Discussion` sub-heading, when it opens
+ * with the verdict: "Fixed in PR#28.", "Acknowledged. …", "**pashov**: Client has fixed the issue."
+ */
+function responseStatus(lines: ScannedLine[], c: Candidate): Status | null {
+  const body = lines.slice(c.startLine, c.endLine);
+  const at = body.findIndex((l) => l.kind === 'heading' && RESPONSE_HEADING.test(quickPlain(l.content)));
+  if (at < 0) return null;
+  const first = body.slice(at + 1).find((l) => l.kind !== 'blank');
+  if (!first || first.kind === 'heading' || first.kind === 'code') return null;
+  const opening = quickPlain(first.content).replace(/^[^:]{1,40}:\s+/, '').split(/\s+/).slice(0, 6).join(' ');
+  return statusFromValue(opening);
 }
 
 function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[]): LocationRef[] {

@@ -53,5 +53,10 @@ describe('status', () => {
     deepStrictEqual([f.severity, f.status], [null, 'open']);
   });
 
+  it('the verdict opening a Developer Response or Discussion sub-section', () => {
+    const md = ['### 1. Medium - a', '', 'x', '', '#### Developer Response', '', 'Fixed in [PR#28](https://x/pull/28).', '', '### 2. Low - b', '', '#### Developer Response', '', 'Acknowledged. Too costly.', '', '# [H-01] c', '', '## Discussion', '', '**pashov**: Client has fixed the issue.', ''].join('\n');
+    deepStrictEqual(findings(md).map((f) => f.status), ['fixed', 'accepted', 'fixed']);
+  });
+
   it('defaults to open', () => strictEqual(only('### H1. T\n\nx').status, 'open'));
 });
