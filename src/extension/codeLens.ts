@@ -63,12 +63,13 @@ function reportLenses(document: vscode.TextDocument, findings: readonly IndexedF
     if (line > document.lineCount) continue;
     const range = lineRange(line, line, document);
     const status = statusLabel(f.finding.status);
+    const title = `Status: ${status}`;
     out.push(
       new vscode.CodeLens(
         range,
         vscode.workspace.isTrusted
-          ? { title: status, command: COMMANDS.setFindingStatus, arguments: [f.key], tooltip: `${f.finding.id} is ${status.toLowerCase()}: change its status` }
-          : { title: status, command: '' },
+          ? { title, command: COMMANDS.setFindingStatus, arguments: [f.key], tooltip: `${f.finding.id} is ${status.toLowerCase()}: change its status` }
+          : { title, command: '' },
       ),
     );
     if (isLocated(f)) out.push(new vscode.CodeLens(range, { title: 'Go to code', command: COMMANDS.revealFinding, arguments: [f.key], tooltip: `Show the code ${f.finding.id} points to` }));
@@ -77,18 +78,20 @@ function reportLenses(document: vscode.TextDocument, findings: readonly IndexedF
   return out;
 }
 
+/** Every CodeLens of a document. Lookups go through the by-file index: never a scan of every finding. */
+export function codeLensesFor(document: vscode.TextDocument, deps: CodeLensDeps): vscode.CodeLens[] {
+  if (!deps.settings.current.codeLensEnabled) return [];
+  const lenses = sourceLenses(document, deps.index.findingsInFile(document.uri), deps);
+  const report = deps.index.report(document.uri);
+  if (report) lenses.push(...reportLenses(document, report.findings));
+  return lenses;
+}
+
 export function registerCodeLens(deps: CodeLensDeps): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
-    provideCodeLenses(document) {
-      if (!deps.settings.current.codeLensEnabled) return [];
-      const report = deps.index.report(document.uri);
-      // Lookups go through the by-file index: never a scan of every finding.
-      const lenses = sourceLenses(document, deps.index.findingsInFile(document.uri), deps);
-      if (report) lenses.push(...reportLenses(document, report.findings));
-      return lenses;
-    },
+    provideCodeLenses: (document) => codeLensesFor(document, deps),
   };
   return vscode.Disposable.from(
     changed,

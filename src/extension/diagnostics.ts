@@ -42,7 +42,6 @@ export function registerDiagnostics({ index, settings }: DiagnosticsDeps): vscod
   const disposables = [
     collection,
     index.onDidChange((change) => {
-      if (change.full) return updateAll();
       for (const uri of [...change.reports, ...change.files]) update(uri);
     }),
     settings.onDidChange((e) => {
@@ -114,7 +113,10 @@ function whereWritten(f: IndexedFinding, path: string, doc: vscode.TextDocument 
   // The body starts on the line after a heading, and on the finding's own line otherwise.
   const bodyStart = f.finding.kind === 'heading' ? startLine + 1 : startLine;
   const lineText = (n: number): string | undefined => {
-    if (doc) return n - 1 < doc.lineCount ? doc.lineAt(n - 1).text : undefined;
+    if (doc) {
+      const line = lineRange(n, n).start.line;
+      return line < doc.lineCount ? doc.lineAt(line).text : undefined;
+    }
     return n >= bodyStart ? texts![n - bodyStart] : undefined;
   };
   const base = path.slice(path.lastIndexOf('/') + 1);

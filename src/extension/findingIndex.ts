@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { FileIndex, parseReport, type ParsedReport } from '../core';
 import { FolderFilter } from './folderFilter';
 import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport, type ResolvedLocation } from './indexModel';
+import { displaySignature, fileSignatures } from './indexSignatures';
 import { listFolder } from './listFolder';
-import { readReport } from './readReport';
+import { openDocument, readReport, type ReportText } from './readReport';
 import type { SettingsStore } from './settings';
 import { folderRoot, relativePath } from './uris';
 
@@ -16,8 +17,13 @@ interface FolderState {
 
 /** Reports read in parallel during a scan. */
 const READ_CONCURRENCY = 8;
-/** During a scan, results are published at least this often. */
-const PUBLISH_INTERVAL_MS = 100;
+/**
+ * During a scan the first results are published at once, then at growing intervals: each
+ * publication resends the diagnostics of the files it touches, so a large workspace is shown
+ * early without being shown fifty times over.
+ */
+const FIRST_PUBLISH_MS = 50;
+const MAX_PUBLISH_INTERVAL_MS = 1000;
 /** File creations and deletions are gathered this long before locations are resolved again. */
 const FILE_CHANGE_DELAY_MS = 200;
 
@@ -96,7 +102,8 @@ export class FindingIndex implements vscode.Disposable {
       await Promise.all(folders.map((f) => this.scanFolder(f, generation, cancel.token)));
       if (generation === this.generation && !this.disposed) {
         this.ready = true;
-        this.emitter.fire({ full: true, reports: [], files: [] });
+        // Readiness is news for the tree (its welcome view) even when nothing else changed.
+        this.emitter.fire({ reports: [], files: [], findingsChanged: true });
       }
     })();
     this.scanDone = done.catch((error) => console.error('[Audit Lens] indexing failed', error));
@@ -106,7 +113,7 @@ export class FindingIndex implements vscode.Disposable {
   /** Reads one report again (from its buffer if open); drops it if it is gone or no report any more. */
   async refreshReport(uri: vscode.Uri): Promise<void> {
     const generation = this.generation;
-    const read = this.isReport(uri) ? await readReport(uri) : undefined;
+    const read = this.isReport(uri) ? preferBuffer(uri, await readReport(uri)) : undefined;
     if (generation !== this.generation || this.disposed) return;
     if (read) this.updateReportText(uri, read.text, read.version);
     else this.removeReport(uri);
@@ -116,8 +123,7 @@ export class FindingIndex implements vscode.Disposable {
   updateReportText(uri: vscode.Uri, text: string, version: number | undefined): void {
     const at = this.folderOf(uri);
     if (!at || !at.state.filter.isReport(at.rel)) return;
-    const old = this.reportMap.get(uri.toString());
-    if (old && version !== undefined && old.version === version) return;
+    // No skipping by version: a document closed and opened again counts its versions afresh.
     const report = this.buildReport(at.state, uri, at.rel, parseReport(text), version);
     this.publish(this.replaceReports([report], []));
   }
@@ -125,6 +131,30 @@ export class FindingIndex implements vscode.Disposable {
   removeReport(uri: vscode.Uri): void {
     if (!this.reportMap.has(uri.toString())) return;
     this.publish(this.replaceReports([], [uri.toString()]));
+  }
+
+  /**
+   * A file or a folder appeared. A new folder's files are listed: a watcher may report only
+   * the folder when it arrives with its contents (a checkout, an unpacked archive).
+   */
+  async pathCreated(uri: vscode.Uri): Promise<void> {
+    const at = this.folderOf(uri);
+    if (!at) return;
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return; // gone again
+    }
+    const created = stat.type & vscode.FileType.Directory
+      ? at.state.filter.isExcludedFolder(at.rel)
+        ? []
+        : (await listFolder(at.state.folder, this.settings.forFolder(at.state.folder.uri), undefined, uri)).map((rel) => vscode.Uri.joinPath(at.state.folder.uri, rel))
+      : [uri];
+    for (const file of created) {
+      this.fileCreated(file);
+      if (this.isReport(file)) void this.refreshReport(file);
+    }
   }
 
   /** A file appeared or went away: locations are resolved again shortly after. */
@@ -185,22 +215,24 @@ export class FindingIndex implements vscode.Disposable {
 
     let pending: IndexedReport[] = [];
     let lastPublish = Date.now();
+    let interval = FIRST_PUBLISH_MS;
     const flush = (): void => {
       if (pending.length === 0 && stale.length === 0) return;
       this.publish(this.replaceReports(pending, stale.splice(0)));
       pending = [];
       lastPublish = Date.now();
+      interval = Math.min(interval * 2, MAX_PUBLISH_INTERVAL_MS);
     };
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < reportUris.length) {
         const uri = reportUris[next++];
-        const read = await readReport(uri);
+        const read = preferBuffer(uri, await readReport(uri));
         if (generation !== this.generation || this.disposed) return;
         if (!read) continue;
         const rel = relativePath(folder.uri, uri)!;
         pending.push(this.buildReport(state, uri, rel, parseReport(read.text), read.version));
-        if (Date.now() - lastPublish >= PUBLISH_INTERVAL_MS) flush();
+        if (Date.now() - lastPublish >= interval) flush();
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, reportUris.length) }, worker));
@@ -227,41 +259,63 @@ export class FindingIndex implements vscode.Disposable {
     return report;
   }
 
-  /** Swaps reports in and out of every map; returns what changed. */
+  /**
+   * Swaps reports in and out of every map. Returns what changed: the reports, the source files
+   * whose diagnostics differ, and whether what the tree shows differs.
+   */
   private replaceReports(added: IndexedReport[], removedKeys: string[]): IndexChange {
     const files = new Map<string, vscode.Uri>();
     const reports: vscode.Uri[] = [];
-    const drop = (key: string): void => {
-      const old = this.reportMap.get(key);
-      if (!old) return;
-      this.reportMap.delete(key);
-      reports.push(old.uri);
+    let findingsChanged = false;
+    const touched = new Set<string>();
+    const unlink = (old: IndexedReport): void => {
+      this.reportMap.delete(old.key);
       for (const f of old.findings) {
         if (this.byKey.get(f.key) === f) this.byKey.delete(f.key);
-        for (const l of f.locations) {
-          if (!l.uri) continue;
-          const fileKey = l.uri.toString();
-          files.set(fileKey, l.uri);
-          const list = this.byFile.get(fileKey);
-          if (!list) continue;
-          const kept = list.filter((x) => x.report !== old);
-          if (kept.length > 0) this.byFile.set(fileKey, kept);
-          else this.byFile.delete(fileKey);
-        }
+        for (const l of f.locations) if (l.uri) touched.add(l.uri.toString());
       }
     };
-    for (const key of removedKeys) drop(key);
+    const filesOf = (r: IndexedReport): void => {
+      for (const f of r.findings) for (const l of f.locations) if (l.uri) files.set(l.uri.toString(), l.uri);
+    };
+    for (const key of removedKeys) {
+      const old = this.reportMap.get(key);
+      if (!old) continue;
+      unlink(old);
+      filesOf(old);
+      reports.push(old.uri);
+      findingsChanged = true;
+    }
     for (const report of added) {
-      drop(report.key);
+      const old = this.reportMap.get(report.key);
+      if (old) {
+        unlink(old);
+        // Only the files where what the diagnostics show differs.
+        const before = fileSignatures(old);
+        const after = fileSignatures(report);
+        for (const f of old.findings) for (const l of f.locations) if (l.uri && before.get(l.uri.toString()) !== after.get(l.uri.toString())) files.set(l.uri.toString(), l.uri);
+        for (const f of report.findings) for (const l of f.locations) if (l.uri && before.get(l.uri.toString()) !== after.get(l.uri.toString())) files.set(l.uri.toString(), l.uri);
+        if (!findingsChanged && displaySignature(old) !== displaySignature(report)) findingsChanged = true;
+      } else {
+        filesOf(report);
+        findingsChanged = true;
+      }
       this.reportMap.set(report.key, report);
-      if (!reports.some((u) => u.toString() === report.key)) reports.push(report.uri);
+      reports.push(report.uri);
+    }
+    // The by-file lists lose the old reports' findings (once per file), then gain the new ones.
+    for (const fileKey of touched) {
+      const kept = (this.byFile.get(fileKey) ?? []).filter((f) => this.reportMap.get(f.report.key) === f.report);
+      if (kept.length > 0) this.byFile.set(fileKey, kept);
+      else this.byFile.delete(fileKey);
+    }
+    for (const report of added) {
       for (const f of report.findings) {
         this.byKey.set(f.key, f);
         const listed = new Set<string>();
         for (const l of f.locations) {
           if (!l.uri) continue;
           const fileKey = l.uri.toString();
-          files.set(fileKey, l.uri);
           if (listed.has(fileKey)) continue;
           listed.add(fileKey);
           const list = this.byFile.get(fileKey);
@@ -270,11 +324,11 @@ export class FindingIndex implements vscode.Disposable {
         }
       }
     }
-    return { full: false, reports, files: [...files.values()] };
+    return { reports, files: [...files.values()], findingsChanged };
   }
 
   private publish(change: IndexChange): void {
-    if (this.disposed || (change.reports.length === 0 && change.files.length === 0 && !change.full)) return;
+    if (this.disposed || (change.reports.length === 0 && change.files.length === 0 && !change.findingsChanged)) return;
     this.emitter.fire(change);
   }
 
@@ -304,6 +358,12 @@ export class FindingIndex implements vscode.Disposable {
       .map((r) => this.buildReport(state, r.uri, r.relPath, { title: r.title, findings: r.findings.map((f) => f.finding) }, r.version));
     this.publish(this.replaceReports(rebuilt, []));
   }
+}
+
+/** A report opened while its file was being read: its buffer is newer than what was read. */
+function preferBuffer(uri: vscode.Uri, read: ReportText | undefined): ReportText | undefined {
+  const doc = openDocument(uri);
+  return doc ? { text: doc.getText(), version: doc.version } : read;
 }
 
 function resolveLocations(state: FolderState, reportRel: string, refs: readonly import('../core').LocationRef[]): ResolvedLocation[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Severity, Status } from '../core';
 import { COMMANDS } from './commandIds';
-import { findingMessage, severityLabel, statusLabel } from './findingText';
+import { escapeMarkdown, findingMessage, severityLabel, statusLabel } from './findingText';
 import { locatedFiles, type IndexedFinding } from './indexModel';
 import type { FindingNode, GroupNode } from './treeModel';
 
@@ -70,19 +70,15 @@ export function groupTreeItem(node: GroupNode): vscode.TreeItem {
 
 function findingTooltip(f: IndexedFinding, pathOf: (uri: vscode.Uri) => string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(findingMessage(f.finding))}**\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(findingMessage(f.finding))}**\n\n`);
   md.appendMarkdown(`${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}\n\n`);
-  md.appendMarkdown(`Report: ${escape(pathOf(f.report.uri))}, line ${f.finding.reportRange.startLine}\n\n`);
+  md.appendMarkdown(`Report: ${escapeMarkdown(pathOf(f.report.uri))}\n\n`);
   if (f.locations.length > 0) {
     md.appendMarkdown(
       f.locations
-        .map((l) => `- ${escape(l.uri ? pathOf(l.uri) : l.ref.path)}${l.ref.startLine === null ? '' : `:${l.ref.startLine}`}${l.uri ? '' : ' (no such file)'}`)
+        .map((l) => `- ${escapeMarkdown(l.uri ? pathOf(l.uri) : l.ref.path)}${l.ref.startLine === null ? '' : `:${l.ref.startLine}`}${l.uri ? '' : ' (no such file)'}`)
         .join('\n'),
     );
   }
   return md;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

@@ -38,3 +38,8 @@ export function shorten(text: string, max: number): string {
 export function isClosed(status: Status): boolean {
   return status === 'fixed' || status === 'false_positive' || status === 'accepted';
 }
+
+/** Markdown syntax in a plain string (a title, a path) is shown as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
+}

@@ -19,6 +19,7 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private readonly disposables: vscode.Disposable[] = [];
   private groupingValue: Grouping;
   private filterValue: FindingFilter;
+  private readonly contextValues = new Map<string, boolean>();
 
   constructor(
     private readonly index: FindingIndex,
@@ -28,7 +29,9 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.groupingValue = saved && GROUPINGS.includes(saved) ? saved : 'severity';
     this.filterValue = state.get<FindingFilter>(FILTER_KEY) ?? {};
     this.view = vscode.window.createTreeView(FINDINGS_VIEW_ID, { treeDataProvider: this, canSelectMany: true, showCollapseAll: true });
-    this.disposables.push(this.view, this.changeEmitter, index.onDidChange(() => this.refresh()));
+    this.disposables.push(this.view, this.changeEmitter, index.onDidChange((c) => {
+        if (c.findingsChanged) this.refresh();
+      }));
     this.refresh();
   }
 
@@ -79,10 +82,17 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const filtered = isFiltered(this.filterValue);
     const shown = filtered ? [...this.index.findings()].filter((f) => passesFilter(f, this.filterValue)).length : summary.total;
     this.view.message = filtered ? `Filtered: ${shown} of ${summary.total} findings.` : undefined;
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, filtered);
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasReports, this.index.reports().length > 0);
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.ready, this.index.isReady);
+    this.setContext(CONTEXT_KEYS.filtered, filtered);
+    this.setContext(CONTEXT_KEYS.hasReports, this.index.reports().length > 0);
+    this.setContext(CONTEXT_KEYS.ready, this.index.isReady);
     this.changeEmitter.fire(undefined);
+  }
+
+  /** Context keys for `when` clauses (welcome view, title buttons), set only when they change. */
+  private setContext(key: string, value: boolean): void {
+    if (this.contextValues.get(key) === value) return;
+    this.contextValues.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
   }
 
   dispose(): void {

@@ -27,6 +27,11 @@ export class FolderFilter {
     return false;
   }
 
+  /** A folder that is excluded itself or lies inside one. */
+  isExcludedFolder(rel: string): boolean {
+    return this.excludedDir(rel) || this.isExcluded(rel);
+  }
+
   isReport(rel: string): boolean {
     return this.report(rel) && !this.isExcluded(rel);
   }

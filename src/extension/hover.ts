@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FindingIndex } from './findingIndex';
-import { findingMessage, severityLabel, statusLabel } from './findingText';
+import { escapeMarkdown, findingMessage, severityLabel, statusLabel } from './findingText';
 import { HOVER_COMMANDS, locationLink, reportLink } from './findingLinks';
 import type { IndexedFinding } from './indexModel';
 import { coreLine } from './lines';
@@ -17,9 +17,22 @@ export interface HoverDeps {
   settings: SettingsStore;
 }
 
-/** The body cut at a line boundary, with an open code fence closed. Pure. */
+// `**Severity:** High`, `- Status: Fixed`: the hover's first line says these already.
+const SEVERITY_OR_STATUS_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:severity|status|priority|risk)(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)?)/i;
+
+/** The body without its severity and status lines (outside code), cut at a line boundary, an open code fence closed. Pure. */
 export function shortenBody(body: string, maxChars = MAX_BODY_CHARS, maxLines = MAX_BODY_LINES): { text: string; cut: boolean } {
-  const lines = body.replace(/^\s*\n/, '').trimEnd().split(/\r\n|\r|\n/);
+  let inFence = false;
+  const lines = body
+    .split(/\r\n|\r|\n/)
+    .filter((line) => {
+      if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+      return inFence || !SEVERITY_OR_STATUS_LINE.test(line);
+    })
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd()
+    .split('\n');
   const kept: string[] = [];
   let size = 0;
   for (const line of lines) {
@@ -39,9 +52,10 @@ function hoverFor(f: IndexedFinding): vscode.MarkdownString {
   // Links may run our two navigation commands, nothing else; the body is the report's Markdown, never HTML.
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportHtml = false;
-  md.appendMarkdown(`**`).appendText(findingMessage(f.finding)).appendMarkdown(`**\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(findingMessage(f.finding))}**\n\n`);
   md.appendMarkdown(`$(shield) ${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}\n\n---\n\n`);
-  const body = shortenBody(f.finding.body);
+  // A table row's body is the row itself: its cells are the title and the line above.
+  const body = f.finding.kind === 'tableRow' ? { text: '', cut: false } : shortenBody(f.finding.body);
   if (body.text.trim() !== '') md.appendMarkdown(body.text + (body.cut ? '\n\n*…*' : '') + '\n\n---\n\n');
   const links = [`[${escapeLink(`Open in ${displayPath(f.report.uri)}`)}](${reportLink(f.key)})`];
   for (const l of f.locations) {

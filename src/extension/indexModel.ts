@@ -30,10 +30,10 @@ export interface IndexedFinding {
 
 /** What changed: the reports re-read and the source files whose findings changed. */
 export interface IndexChange {
-  /** Everything may have changed (re-index, settings): consumers redo all their work. */
-  full: boolean;
   reports: readonly vscode.Uri[];
   files: readonly vscode.Uri[];
+  /** Whether anything the tree or the status bar shows changed (an edit to a body does not). */
+  findingsChanged: boolean;
 }
 
 export function findingKey(reportUri: vscode.Uri | string, id: string): string {

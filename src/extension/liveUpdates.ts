@@ -32,10 +32,7 @@ export function registerLiveUpdates({ index, settings }: LiveUpdateDeps): vscode
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
       watchers.push(
         w,
-        w.onDidCreate((uri) => {
-          index.fileCreated(uri);
-          if (index.isReport(uri)) void index.refreshReport(uri);
-        }),
+        w.onDidCreate((uri) => void index.pathCreated(uri)),
         // An open report follows its buffer; VS Code reloads the buffer when the file changes underneath.
         w.onDidChange((uri) => {
           if (!isOpen(uri) && index.isReport(uri)) void index.refreshReport(uri);

@@ -11,16 +11,17 @@ export function statusBarText(s: FindingSummary): string {
 }
 
 function tooltip(s: FindingSummary, reports: number): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**Audit Lens**: ${s.total} finding${s.total === 1 ? '' : 's'} in ${reports} report${reports === 1 ? '' : 's'}\n\n`);
-  md.appendMarkdown('| Open by severity | |\n|---|--:|\n');
-  for (const sev of [...SEVERITIES, null]) {
-    const n = s.openBySeverity[sev ?? 'unrated'];
-    if (n > 0 || sev !== null) md.appendMarkdown(`| ${severityLabel(sev)} | ${n} |\n`);
-  }
-  md.appendMarkdown('\n| By status | |\n|---|--:|\n');
-  for (const st of STATUSES) md.appendMarkdown(`| ${statusLabel(st)} | ${s.byStatus[st]} |\n`);
-  md.appendMarkdown('\nClick to show the findings.');
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const bySeverity = [...SEVERITIES, null]
+    .map((sev) => [severityLabel(sev).toLowerCase(), s.openBySeverity[sev ?? 'unrated']] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${n} ${label}`);
+  const closed = STATUSES.filter((st) => st !== 'open' && s.byStatus[st] > 0).map((st) => `${statusLabel(st)}: ${s.byStatus[st]}`);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**Audit Lens**: ${plural(s.total, 'finding')} in ${plural(reports, 'report')}\n\n`);
+  md.appendMarkdown(`$(shield) **${s.open} open**${bySeverity.length > 0 ? `: ${bySeverity.join(' · ')}` : ''}\n\n`);
+  if (closed.length > 0) md.appendMarkdown(`${closed.join(' · ')}\n\n`);
+  md.appendMarkdown('Click to show the findings.');
   return md;
 }
 
@@ -32,7 +33,9 @@ export class FindingsStatusBar implements vscode.Disposable {
   constructor(private readonly index: FindingIndex) {
     this.item.name = 'Audit Lens';
     this.item.command = COMMANDS.focusFindingsView;
-    this.subscription = index.onDidChange(() => this.update());
+    this.subscription = index.onDidChange((c) => {
+      if (c.findingsChanged) this.update();
+    });
     this.update();
   }
 

@@ -92,13 +92,27 @@ export function lineOf(text: string, needle: string): number {
   return i + 1;
 }
 
-/** Closes every editor, discarding nothing: callers save or revert first. */
+/** Closes every editor; callers restore dirty documents first. */
 export async function closeEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/** Reverts an open document to its saved content (undoing unsaved edits a test made). */
-export async function revert(doc: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+/**
+ * Puts an open document back to the file's content, saved. (The Revert File command was not
+ * reliable under load: it could clear the dirty flag without reloading the text.)
+ */
+export async function restore(doc: vscode.TextDocument): Promise<void> {
+  const disk = await readDisk(doc.uri);
+  if (doc.getText() !== disk) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), disk);
+    assert.ok(await vscode.workspace.applyEdit(edit), `restoring ${doc.uri.path}`);
+  }
+  // Under load a save can be refused for a moment (the workbench is still catching up with a
+  // file event); what counts is that the document ends up clean and equal to the file.
+  for (let attempt = 0; doc.isDirty && attempt < 5; attempt++) {
+    if (!(await doc.save())) await new Promise((r) => setTimeout(r, 300));
+  }
+  assert.equal(doc.isDirty, false, `${doc.uri.path} could not be saved`);
+  assert.equal(doc.getText(), await readDisk(doc.uri), `${doc.uri.path} is back to its file`);
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, ourDiagnostics, readDisk, revert, setSetting, waitFor, writeDisk } from './helpers';
+import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, ourDiagnostics, restore, setSetting, waitFor, writeDisk } from './helpers';
 
 if (!MULTI_ROOT) {
   describe('Live updates', () => {
@@ -15,16 +15,23 @@ if (!MULTI_ROOT) {
     });
 
     afterEach(async () => {
-      for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) await revert(doc);
+      for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) await restore(doc);
       await closeEditors();
     });
 
     it('follows a report changed on disk by another program', async () => {
-      const original = await readDisk(table);
-      await writeDisk(table, original.replace('| Password policy too weak | `src/auth/login.ts:10` | Open |', '| Password policy too weak | `src/auth/login.ts:10` | Fixed |'));
-      await waitFor(() => !diagnosticFor(login, 'R3'), 'R3 to go after the file changed');
-      await writeDisk(table, original);
-      await waitFor(() => diagnosticFor(login, 'R3'), 'R3 to come back');
+      // A report of its own: one another suite has open in an editor would reload underneath it.
+      const external = fixture('reviews/external-review.md');
+      const row = (status: string): string => `# External review\n\n| ID | Severity | Title | Location | Status |\n|---|---|---|---|---|\n| E1 | High | Token logged | \`src/auth/login.ts:4\` | ${status} |\n`;
+      await writeDisk(external, row('Open'));
+      const d = await waitFor(() => diagnosticFor(login, 'E1'), 'E1 from the new report');
+      assert.equal(d.range.start.line, 3);
+      await writeDisk(external, row('Fixed'));
+      await waitFor(() => !diagnosticFor(login, 'E1'), 'E1 to go after the file changed');
+      await writeDisk(external, row('Open'));
+      await waitFor(() => diagnosticFor(login, 'E1'), 'E1 to come back');
+      await vscode.workspace.fs.delete(external);
+      await waitFor(() => !diagnosticFor(login, 'E1'), 'E1 to go with its report');
     });
 
     it('picks up a new report, and drops a deleted one', async () => {
@@ -64,15 +71,17 @@ if (!MULTI_ROOT) {
       await editor.edit((b) => b.replace(doc.lineAt(loc).range, '**Location:** `src/api/handler.ts:9`'));
       await waitFor(() => diagnosticFor(handler, 'M1')?.range.start.line === 8, 'M1 to move to line 9');
       assert.equal(doc.isDirty, true);
-      await revert(doc);
-      await waitFor(() => diagnosticFor(handler, 'M1')?.range.start.line === 2 && diagnosticFor(handler, 'M1')?.severity === vscode.DiagnosticSeverity.Warning, 'M1 back after revert');
+      await restore(doc);
+      await waitFor(() => diagnosticFor(handler, 'M1')?.range.start.line === 2 && diagnosticFor(handler, 'M1')?.severity === vscode.DiagnosticSeverity.Warning, 'M1 back once the report is restored');
     });
 
     it('re-indexes when the report globs change', async () => {
       const { index } = await api();
-      await setSetting('auditLens.reports.exclude', ['**/reviews/**']);
+      // Brace groups (and brackets) as users write them; findFiles gets them flattened.
+      await setSetting('auditLens.reports.exclude', ['**/{reviews,[v]endor}/**']);
       await waitFor(() => !diagnosticFor(login, 'R3'), 'R3 to go with its excluded report');
       assert.equal(index.report(table), undefined);
+      assert.deepEqual(index.reports().map((r) => r.relPath).sort(), ['SECURITY_AUDIT.md', 'audits/checklist.md'], 'vendor/ stays out, ignored/ too (files.exclude)');
       await setSetting('auditLens.reports.exclude', undefined);
       await waitFor(() => diagnosticFor(login, 'R3'), 'R3 back');
     });

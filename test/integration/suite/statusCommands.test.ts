@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WriteResult } from '../../../src/extension/statusWriter';
 import type { FindingNode, GroupNode } from '../../../src/extension/treeModel';
-import { api, closeEditors, diagnosticFor, fixture, lineOf, MULTI_ROOT, readDisk, revert, today, waitFor } from './helpers';
+import { api, closeEditors, diagnosticFor, fixture, lineOf, MULTI_ROOT, readDisk, restore, today, waitFor } from './helpers';
 
 if (!MULTI_ROOT) {
   describe('Status commands and write-back', () => {
@@ -20,7 +20,7 @@ if (!MULTI_ROOT) {
 
     afterEach(async () => {
       // Every test leaves the reports as it found them, saved.
-      for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) await revert(doc);
+      for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) await restore(doc);
       await closeEditors();
     });
 
@@ -98,8 +98,8 @@ if (!MULTI_ROOT) {
       assert.equal(doc.isDirty, true, 'a report with the user\'s unsaved edits is not saved for them');
       assert.equal(await readDisk(report), onDisk, 'nothing was written to disk');
       await waitFor(() => !diagnosticFor(login, 'H1'), 'H1 to go (read from the buffer)');
-      await revert(doc);
-      await waitFor(() => diagnosticFor(login, 'H1'), 'H1 back after revert');
+      await restore(doc);
+      await waitFor(() => diagnosticFor(login, 'H1'), 'H1 back once the report is restored');
     });
 
     it('finds the finding again by id when the report changed since it was indexed', async () => {
@@ -163,6 +163,23 @@ if (!MULTI_ROOT) {
       await vscode.commands.executeCommand('undo');
       await reportDoc.save();
       await waitFor(() => diagnosticFor(login, 'R3'), 'R3 back');
+    });
+
+    it('asks with a list of findings when there is no finding at the cursor nor a selection', async () => {
+      await closeEditors();
+      // Not awaited: the command waits for the list, which the test accepts as a user would.
+      const running = vscode.commands.executeCommand<WriteResult[]>('auditLens.markFixed');
+      await new Promise((r) => setTimeout(r, 500));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const results = await running;
+      // Most severe first: the critical C1 heads the list of open findings.
+      assert.deepEqual(results.map((r) => [r.report.toString(), r.changed]), [[report.toString(), 1]]);
+      const doc = await vscode.workspace.openTextDocument(report);
+      assert.ok(doc.getText().includes(`**Status:** Fixed (${today()})\n**Location:** \`src/db/query.py:5\``), 'C1 was marked fixed');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      await doc.save();
+      await waitFor(() => diagnosticFor(fixture('src/db/query.py'), 'C1'), 'C1 back');
     });
   });
 }

@@ -1,0 +1,33 @@
+import type { IndexedReport } from './indexModel';
+
+// A report re-read after an edit usually differs only in a finding's body: these signatures
+// say which files' diagnostics and whether the tree need redoing, so typing in a report
+// whose findings point into a hundred files does not resend a hundred files' diagnostics.
+
+const SEP = '\u0001';
+
+/** Per source file, what its diagnostics show of this report's findings there. */
+export function fileSignatures(report: IndexedReport): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of report.findings) {
+    const { id, title, severity, status, reportRange } = f.finding;
+    for (const l of f.locations) {
+      if (!l.uri) continue;
+      const key = l.uri.toString();
+      const sig = [id, title, severity, status, reportRange.startLine, l.ref.startLine, l.ref.endLine].join(SEP);
+      out.set(key, (out.get(key) ?? '') + sig + '\n');
+    }
+  }
+  return out;
+}
+
+/** What the tree and the status bar show of a report's findings (not their bodies or lines in the report). */
+export function displaySignature(report: IndexedReport): string {
+  return report.findings
+    .map((f) => {
+      const { id, title, severity, status } = f.finding;
+      const where = f.locations.map((l) => `${l.uri?.toString() ?? l.ref.path}:${l.ref.startLine}`).join(',');
+      return [id, title, severity, status, where].join(SEP);
+    })
+    .join('\n');
+}
