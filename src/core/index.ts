@@ -8,3 +8,4 @@ export { DEFAULT_INCLUDE, DEFAULT_EXCLUDE, isReportPath, makeReportMatcher, make
 export { STATUS_LABELS } from './status';
 export { toSarif } from './sarif';
 export { toScannedReport, type ScanResult, type ScannedReport, type ScannedFinding, type ScannedLocation, type ScanError } from './scanResult';
+export { MAX_REPORT_BYTES, reportRejection } from './reportLimits';

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-
-/** Reports larger than this are not read (the CLI has the same limit): no audit report is this big. */
-const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+import { MAX_REPORT_BYTES, reportRejection } from '../core';
 
 export interface ReportText {
   text: string;
@@ -27,7 +25,7 @@ export async function readReport(uri: vscode.Uri): Promise<ReportText | undefine
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory || stat.size > MAX_REPORT_BYTES) return undefined;
     const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.subarray(0, 8192).includes(0)) return undefined;
+    if (reportRejection(stat.size, bytes) !== null) return undefined;
     return { text: new TextDecoder('utf-8').decode(bytes), version: undefined };
   } catch {
     return undefined; // deleted meanwhile, or unreadable: not a report we can show
