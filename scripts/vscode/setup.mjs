@@ -26,6 +26,15 @@ function seconds(since) {
 }
 
 /**
+ * The environment without the variables an outer `npm run` sets (`npm_config_*`, `npm_package_*`,
+ * …): under `npm test` they would leak into the npm we start, and e.g. `npm_config_user_agent`
+ * would tell code-server's postinstall that it runs on the machine's Node 20, not Node 24.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
+/**
  * Runs a command with its (long) output kept in .vscode-test/<logName>.log,
  * and stdin closed so nothing can wait for an answer under CI.
  * On failure the log's last lines go into the error.
@@ -36,7 +45,7 @@ function run(command, args, { logName, env = {}, cwd = repoRoot }) {
   const fd = openSync(logPath, 'w');
   let result;
   try {
-    result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+    result = spawnSync(command, args, { cwd, env: { ...cleanEnv(), ...env }, stdio: ['ignore', fd, fd] });
   } finally {
     closeSync(fd);
   }
