@@ -118,17 +118,25 @@ function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[
   } else {
     refs.push(...locationsInText(lines[c.startLine - 1].text, true));
   }
-  let filesListLevel = -1;
+  // After a location field, its paragraph's wrapped lines and a sub-list under an empty
+  // `**Files**:` are locations too.
+  let within: { kind: 'none' } | { kind: 'paragraph' } | { kind: 'list'; level: number } = { kind: 'none' };
   for (const l of body) {
     if (l.line === c.startLine || l.kind === 'code' || l.kind === 'fence' || l.kind === 'frontMatter') continue;
     const fields = fieldsInLine(l.text, l.line);
     const locField = fields.find((f) => LOCATION_LABELS.includes(f.label));
-    if (filesListLevel >= 0 && !(l.kind === 'listItem' && l.level > filesListLevel) && l.kind !== 'blank') filesListLevel = -1;
-    if (locField && locField.value.replace(/[*_`\s]/g, '') === '') {
-      filesListLevel = l.kind === 'listItem' ? l.level : -0.5;
+    const continues =
+      (within.kind === 'paragraph' && l.kind === 'text' && fields.length === 0) ||
+      (within.kind === 'list' && l.kind === 'listItem' && l.level > within.level);
+    if (locField) {
+      const empty = locField.value.replace(/[*_`\s]/g, '') === '';
+      within = empty ? { kind: 'list', level: l.kind === 'listItem' ? l.level : -1 } : { kind: 'paragraph' };
+    } else if (!continues && l.kind !== 'blank') {
+      within = { kind: 'none' };
+    } else if (l.kind === 'blank' && within.kind === 'paragraph') {
+      within = { kind: 'none' };
     }
-    const fileLevel = locField !== undefined || filesListLevel !== -1 && l.kind === 'listItem';
-    refs.push(...locationsInText(l.text, fileLevel));
+    refs.push(...locationsInText(l.text, locField !== undefined || continues));
     for (const f of fields) if (LINE_LABELS.includes(f.label)) orphans.push(...orphanLines(f.value));
     orphans.push(...proseLines(l.text));
   }

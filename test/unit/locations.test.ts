@@ -54,6 +54,11 @@ describe('locations', () => {
     deepStrictEqual(locs(f), ['cmd/main.go', 'internal/hub.go:3-3']);
   });
 
+  it('a location field wrapped over several lines, and only its own paragraph', () => {
+    const f = only('## Findings\n\n### P0-1. Open functions\n\n**Arquivos:** `supabase/functions/a/index.ts`,\n`send-email/index.ts`.\n\n- mentions `other/file.ts` in passing\n');
+    deepStrictEqual(locs(f), ['supabase/functions/a/index.ts', 'send-email/index.ts']);
+  });
+
   it('locations inside fenced code are not read', () => {
     const f = only('## Findings\n\n### 1. X\n\n```js\n// content.js:172-189\n```\n');
     deepStrictEqual(locs(f), []);
