@@ -114,9 +114,9 @@ function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[
   const refs: LocationRef[] = [];
   const orphans: Array<[number, number]> = [];
   if (c.table) {
-    refs.push(...locationsInText(c.table.location, true), ...locationsInText(c.table.title, false));
+    refs.push(...locationsInText(c.table.location, 'field'), ...locationsInText(c.table.title, 'prose'));
   } else {
-    refs.push(...locationsInText(lines[c.startLine - 1].text, true));
+    refs.push(...locationsInText(lines[c.startLine - 1].text, 'title'));
   }
   // After a location field, its paragraph's wrapped lines and a sub-list under an empty
   // `**Files**:` are locations too.
@@ -136,7 +136,7 @@ function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[
     } else if (l.kind === 'blank' && within.kind === 'paragraph') {
       within = { kind: 'none' };
     }
-    refs.push(...locationsInText(l.text, locField !== undefined || continues));
+    refs.push(...locationsInText(l.text, locField !== undefined || continues ? 'field' : 'prose'));
     for (const f of fields) if (LINE_LABELS.includes(f.label)) orphans.push(...orphanLines(f.value));
     orphans.push(...proseLines(l.text));
   }

@@ -1,11 +1,15 @@
 import type { LocationRef } from './types';
 
 /**
- * Location references in one line of a finding. `fileLevel` says whether a bare file name
- * with no line counts: it does in a labelled field (`**File:** \`router.go\``), a title or a
- * location cell, and not in prose, where a file named in passing is no location.
+ * Where a line stands decides which file names without a line number count as locations:
+ * - `prose`: none; a file named in passing is no location (`path:10` and links always count);
+ * - `title`: a heading or an item's first line: code spans (`` `router.go` ``) and paths with a folder;
+ * - `field`: a labelled field (`**File:** router.go`) or a location cell: bare file names too.
  */
-export function locationsInText(text: string, fileLevel: boolean): LocationRef[] {
+export type LocationContext = 'prose' | 'title' | 'field';
+
+export function locationsInText(text: string, context: LocationContext): LocationRef[] {
+  const fileLevel = context !== 'prose';
   // Most prose lines name no file at all; skip them before any of the heavier patterns.
   if (!MAY_HOLD_LOCATION.test(text)) return [];
   const out: LocationRef[] = [];
@@ -56,7 +60,7 @@ export function locationsInText(text: string, fileLevel: boolean): LocationRef[]
     const trailing = trailingLines(plain.slice(m.index + m[0].length, m.index + m[0].length + 80));
     if (trailing) {
       out.push(...trailing.map(([s, e]) => ({ path: normalizePath(path), startLine: s, endLine: e })));
-    } else if (fileLevel && (path.includes('/') || KNOWN_EXTENSIONS.has(extensionOf(path)))) {
+    } else if ((fileLevel && path.includes('/')) || (context === 'field' && KNOWN_EXTENSIONS.has(extensionOf(path)))) {
       out.push({ path: normalizePath(path), startLine: null, endLine: null });
     }
   }

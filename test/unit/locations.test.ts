@@ -1,9 +1,9 @@
 import { deepStrictEqual } from 'node:assert';
-import { locationsInText, parseLineList } from '../../src/core/locations';
+import { locationsInText, parseLineList, type LocationContext } from '../../src/core/locations';
 import { locs, only } from './helpers';
 
-function refs(text: string, fileLevel = true): string[] {
-  return locationsInText(text, fileLevel).map((l) => (l.startLine === null ? l.path : `${l.path}:${l.startLine}-${l.endLine}`));
+function refs(text: string, context: LocationContext = 'field'): string[] {
+  return locationsInText(text, context).map((l) => (l.startLine === null ? l.path : `${l.path}:${l.startLine}-${l.endLine}`));
 }
 
 describe('locations', () => {
@@ -31,9 +31,12 @@ describe('locations', () => {
   for (const [text, want] of cases) it(text, () => deepStrictEqual(refs(text), want));
 
   it('a word in prose is not a location', () => {
-    deepStrictEqual(refs('The router and the handler talk. Use Node.js 20 and e.g. version 0.7.1 on api.example.com:443.', false), []);
-    deepStrictEqual(refs('`ThunderLoan::updateExchangeRate` and `Contract:fn`', false), []);
-    deepStrictEqual(refs('bare `package.json` in prose', false), []);
+    deepStrictEqual(refs('The router and the handler talk. Use Node.js 20 and e.g. version 0.7.1 on api.example.com:443.', 'prose'), []);
+    deepStrictEqual(refs('`ThunderLoan::updateExchangeRate` and `Contract:fn`', 'prose'), []);
+    deepStrictEqual(refs('bare `package.json` in prose', 'prose'), []);
+    // On a title line a code span names a file; a bare word with a dot does not.
+    deepStrictEqual(refs('- **require() in ESM** — `lib/auth/csrf.ts:16,35` under Next.js', 'title'), ['lib/auth/csrf.ts:16-16', 'lib/auth/csrf.ts:35-35']);
+    deepStrictEqual(refs('### Leak in `session.ts`', 'title'), ['session.ts']);
   });
 
   it('line lists', () => {
