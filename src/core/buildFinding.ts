@@ -76,7 +76,7 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
   }
   if (parts.status) return parts.status;
   if (c.kind === 'heading') {
-    const sub = statusSubheading(lines, c) ?? responseStatus(lines, c);
+    const sub = statusSubheading(lines, c) ?? responseStatus(lines, c) ?? platformVerdict(lines, c);
     if (sub) return sub;
   }
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
@@ -108,6 +108,28 @@ function responseStatus(lines: ScannedLine[], c: Candidate): Status | null {
   if (!first || first.kind === 'heading' || first.kind === 'code') return null;
   const opening = quickPlain(first.content).replace(/^[^:]{1,40}:\s+/, '').split(/\s+/).slice(0, 6).join(' ');
   return statusFromValue(opening);
+}
+
+// Contest platforms' sponsor lines and bot notes:
+// `**[Name (Project) confirmed and patched](…)**`, `**[Name (Project) acknowledged](…)**`,
+// "The protocol team fixed this issue in the following PRs/commits:".
+const SPONSOR_LINE = /^\*\*\[[^\]()]+\((?!judge\b)[^)]+\)\s+([^\]]+)\]/i;
+const TEAM_FIXED = /^The protocol team fixed this issue\b/;
+
+/** A contest platform's verdict; the sponsor's word decides, the judge's comments do not. */
+function platformVerdict(lines: ScannedLine[], c: Candidate): Status | null {
+  let verdict: Status | null = null;
+  for (const l of lines.slice(c.startLine, c.endLine)) {
+    if (l.kind === 'code' || l.kind === 'fence') continue;
+    if (TEAM_FIXED.test(l.text)) return 'fixed';
+    const m = SPONSOR_LINE.exec(l.text);
+    if (!m) continue;
+    const words = m[1].toLowerCase();
+    if (/\b(patched|fixed|resolved|mitigated)\b/.test(words)) return 'fixed';
+    if (/\bdisputed\b/.test(words)) verdict ??= 'false_positive';
+    else if (/\backnowledged\b/.test(words)) verdict ??= 'accepted';
+  }
+  return verdict;
 }
 
 function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[]): LocationRef[] {

@@ -58,5 +58,15 @@ describe('status', () => {
     deepStrictEqual(findings(md).map((f) => f.status), ['fixed', 'accepted', 'fixed']);
   });
 
+  it('contest platforms: the sponsor line and the protocol team note', () => {
+    const md = [
+      '## [[H-01] a](https://x/1)', '', 'x', '', '**[Layne (Connext) confirmed and patched](https://x/1#c):**', '', '**[ghoul (Judge) commented](https://x/1#d):**', '',
+      '## [[H-02] b](https://x/2)', '', '**[Layne (Connext) acknowledged](https://x/2#c):**', '',
+      '## [[M-01] c](https://x/3)', '', '**[Layne (Connext) disputed](https://x/3#c):**', '',
+      '# Issue M-2: d', '', 'The protocol team fixed this issue in the following PRs/commits:', '',
+    ].join('\n');
+    deepStrictEqual(findings(md).map((f) => f.status), ['fixed', 'accepted', 'false_positive', 'fixed']);
+  });
+
   it('defaults to open', () => strictEqual(only('### H1. T\n\nx').status, 'open'));
 });
