@@ -19,13 +19,14 @@ export function parseReport(text: string): ParsedReport {
   const inline = inlineReader.readAll(candidates.map((c) => (c.kind === 'heading' ? c.titleSource : c.titleSource.replace(STATUS_MARKER, ''))));
   const findings = candidates.map((c, i) => buildFinding(c, inline[i], lines));
   assignIds(findings, candidates);
-  return { title: reportTitle(lines), findings };
+  return { title: reportTitle(lines, new Set(candidates.map((c) => c.startLine))), findings };
 }
 
-function reportTitle(lines: ScannedLine[]): string {
+/** Front matter's title, else the first H1 (or first heading) unless that is a finding; else ''. */
+function reportTitle(lines: ScannedLine[], findingLines: Set<number>): string {
   const front = lines.find((l) => l.kind === 'frontMatter' && /^title:\s*\S/.test(l.text));
   if (front) return front.text.replace(/^title:\s*/, '').replace(/^["']|["']$/g, '').trim();
   const h1 = lines.find((l) => l.kind === 'heading' && l.level === 1) ?? lines.find((l) => l.kind === 'heading');
-  return h1 ? quickPlain(h1.content) : '';
+  return h1 && !findingLines.has(h1.line) ? quickPlain(h1.content) : '';
 }
 
