@@ -82,7 +82,7 @@ export function proseLines(text: string): Array<[number, number]> {
 }
 
 function trailingLines(after: string): Array<[number, number]> | null {
-  const m = /^\s*(?:\(|,|:)?\s*(?:at\s+)?lines?\s+(L?\d+(?:\s*[-–]\s*L?\d+)?(?:\s*(?:,|and|&)\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)/i.exec(after);
+  const m = /^\s*(?:\(|,|:)?\s*(?:(?:at\s+)?lines?\s+|(?=L\d))(L?\d+(?:\s*[-–]\s*L?\d+)?(?:\s*(?:,|and|&)\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)/i.exec(after);
   if (!m) return null;
   const ranges = parseLineList(m[1]);
   return ranges.length > 0 ? ranges : null;
@@ -118,7 +118,8 @@ function decodePath(p: string): string {
 
 /** One reference written as `path`, `path:10-20`, `path#L10-L20`, `path:10:5`, `path:1,4-5`. */
 function fromSpec(spec: string, fileLevel: boolean): LocationRef[] {
-  const s = spec.replace(/^\.\//, '').replace(/[.,;:]+$/, '');
+  // Windows separators (`src\app\main.ts:3`) read as `/`.
+  const s = spec.replace(/\\(?=[\w.-])/g, '/').replace(/^\.\//, '').replace(/[.,;:]+$/, '');
   const m = /^(.+?)(?::|#)(L?\d+(?::\d+)?(?:\s*[-–]\s*L?\d+(?::\d+)?)?(?:\s*,\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)(?:\s.*)?$/.exec(s);
   if (m && isPathLike(m[1], true)) {
     const ranges = parseLineList(m[2]);

@@ -27,6 +27,8 @@ describe('locations', () => {
     ['[gurufocus_tool.py:507-510](src/tools/gurufocus_tool.py#L507-L510)', ['src/tools/gurufocus_tool.py:507-510']],
     ['- Found in src/protocol/T.sol [Line: 278](src/protocol/T.sol#L278)', ['src/protocol/T.sol:278-278']],
     ['`Dockerfile:17` and `.env:19`', ['Dockerfile:17-17', '.env:19-19']],
+    ['`src\\app\\main.ts:3-4` (Windows separators)', ['src/app/main.ts:3-4']],
+    ['`lib/pool.ts` (L40-L52)', ['lib/pool.ts:40-52']],
   ];
   for (const [text, want] of cases) it(text, () => deepStrictEqual(refs(text), want));
 
