@@ -52,10 +52,6 @@ export function fieldsInLine(text: string, line: number): Field[] {
   return out;
 }
 
-export function isLabel(label: string, ...names: string[]): boolean {
-  return names.includes(label);
-}
-
 export const STATUS_LABELS_READ = ['status', 'resolution', 'fix status', 'remediation status', 'current status', 'estado', 'статус', 'situação', 'state'];
 export const SEVERITY_LABELS = ['severity', 'severidad', 'severidade', 'критичность', 'серьезность', 'risk', 'risk level', 'impact level', 'sévérité'];
 export const PRIORITY_LABELS = ['priority', 'prioridade', 'prioridad', 'приоритет'];
