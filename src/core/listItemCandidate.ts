@@ -49,17 +49,25 @@ export function listItemCandidate(l: ScannedLine, end: number, stack: Section[],
   const lead = l.content;
   const plain = quickPlain(lead);
   let strongLead = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(lead);
-  // `**HIGH:** Issue title`: the bold part is only the severity; the title follows it.
-  if (strongLead && /^\W*\w+\W*$/.test(quickPlain(strongLead[1])) && severityPrefix(quickPlain(strongLead[1]) + ' ') !== null) strongLead = null;
-  const titleText = strongLead ? quickPlain(strongLead[1]) : plain;
-  const prefix = severityPrefix(titleText) ?? severityPrefix(plain);
+  // `**HIGH:** Issue title`, `**[HIGH]** \`a.ts:3\` — title`: the bold part is only the severity;
+  // the title follows it (after a location written first, if any).
+  let rest: string | null = null;
+  let leadSeverity: string | null = null;
+  const leadWord = strongLead ? /^\W*\[?(\p{L}+)\]?\W*$/u.exec(quickPlain(strongLead[1])) : null;
+  if (strongLead && leadWord && severityPrefix(`${leadWord[1]}: `) !== null) {
+    leadSeverity = leadWord[1];
+    rest = lead.slice(lead.indexOf(strongLead[0]) + strongLead[0].length).replace(/^[\s:—–-]+/u, '').replace(/^`[^`]+`\s*[—–:-]\s*/u, '');
+    strongLead = null;
+  }
+  const titleText = strongLead ? quickPlain(strongLead[1]) : rest !== null ? quickPlain(rest) : plain;
+  const prefix = leadSeverity ?? severityPrefix(titleText) ?? severityPrefix(plain);
   const nearest = stack[stack.length - 1]?.kind;
   const anyPositive = stack.some((s) => s.kind.positive);
   if (anyPositive) return null;
   // A field line such as `- **Status:** Fixed` or `- **Bugs Fixed**: 14` is metadata.
   if (/^\s*(?:\*\*|__)[^*_]{1,40}(?::(?:\*\*|__)|(?:\*\*|__)\s*:)/.test(lead) && !prefix) return null;
   let parts = readTitle(titleText, '');
-  let titleSource = strongLead ? strongLead[1] : lead;
+  let titleSource = strongLead ? strongLead[1] : (rest ?? lead);
   // `**CODE-6** (216 any): prioritize …` or `**[OPTIONAL]** …`: the bold part is an id or a
   // tag, and the title follows it.
   const idOnly = /^\[?(?:[A-Z][A-Z0-9]*-?\d+[a-z]?|#\d+)\]?$/.test(titleText);

@@ -48,6 +48,14 @@ describe('list-item findings', () => {
     deepStrictEqual(findings('**Remaining Issues:**\n- Cache never evicts\n').map((x) => x.title), ['Cache never evicts']);
   });
 
+  it('a bold severity alone, then the title (after a location written first)', () => {
+    const f = findings('## Checklist of Findings\n\n- [ ] **HIGH** `file.ts:12` — unchecked return value\n- [x] **LOW**: stale comment in `x.py:3`\n');
+    deepStrictEqual(f.map((x) => [x.title, x.severity, x.status, locs(x)]), [
+      ['unchecked return value', 'high', 'open', ['file.ts:12-12']],
+      ['stale comment in x.py:3', 'low', 'fixed', ['x.py:3-3']],
+    ]);
+  });
+
   it('field lines and counts are not findings', () => {
     strictEqual(findings('## Findings\n\n- **Status:** Fixed\n- Medium: 2 issues\n').length, 0);
   });
