@@ -27,11 +27,10 @@ const GUARD = '\u200b';
  * Markdown grammar at the cost of one parse of a few lines per report.
  */
 export class InlineReader {
-  private readonly processor: Processor<MdNode & import('mdast').Root>;
-
-  constructor() {
-    this.processor = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<MdNode & import('mdast').Root>;
-  }
+  // Of GFM, only strikethrough can matter inside a title, and GFM's other inline rules
+  // (literal autolinks) cost a third of the parse: the GFM parser runs only where `~` occurs.
+  private readonly commonmark = unified().use(remarkParse) as unknown as Processor<MdNode & import('mdast').Root>;
+  private readonly gfm = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<MdNode & import('mdast').Root>;
 
   readAll(snippets: readonly string[]): InlineText[] {
     const out: InlineText[] = new Array(snippets.length);
@@ -46,7 +45,8 @@ export class InlineReader {
     const doc = marked.map((i) => GUARD + snippets[i].replace(/[\r\n]+/g, ' ').replace(/\]\([^()\s]*\)/g, '](u)')).join('\n\n');
     let paragraphs: MdNode[] = [];
     try {
-      paragraphs = (this.processor.parse(doc) as MdNode).children ?? [];
+      const processor = doc.includes('~') ? this.gfm : this.commonmark;
+      paragraphs = (processor.parse(doc) as MdNode).children ?? [];
     } catch {
       paragraphs = [];
     }
