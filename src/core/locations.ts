@@ -45,6 +45,8 @@ export function locationsInText(text: string, context: LocationContext): Locatio
   // 3. Bare tokens in text: `Dockerfile:17`, background.js:62, **base58.js (lines 73-81)**.
   // Emphasis marks go, escaped underscores of file names (`gurufocus\_tool.py`) stay.
   const plain = rest.replace(/\\([_*])/g, '$1').replace(/\*+/g, ' ').replace(/(^|\s)_+|_+(?=\s|$)/g, '$1 ');
+  // In prose only a file with line numbers counts: skip the costly scan when none is written.
+  if (context === 'prose' && !BARE_WITH_LINES.test(plain)) return dedupeLocations(out);
   let m: RegExpExecArray | null;
   const BARE = new RegExp(BARE_FILE.source, 'g');
   while ((m = BARE.exec(plain)) !== null) {
@@ -68,6 +70,7 @@ export function locationsInText(text: string, context: LocationContext): Locatio
 }
 
 const BARE_FILE = /(?<![\w/.@-])((?:[\w@.-]+\/)*[\w.-]*[\w](?:\.[A-Za-z][\w]{0,9})|(?:[\w@.-]+\/)*(?:Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile))(?::(L?\d[\d\s,Ll:–-]*)|(?=\s*(?:\(|,)?\s*lines?\s+\d))?/;
+const BARE_WITH_LINES = /(?:\.[A-Za-z]\w{0,9}|file)(?::L?\d|\s*(?:\(|,)?\s*lines?\s+\d)/;
 const MAY_HOLD_LOCATION = /[`\]]|https?:|\w\.[A-Za-z]|Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile/;
 
 /** Line numbers with no file on a `**Lines Changed**: 28 (import), 217, 283` line. */
