@@ -68,7 +68,7 @@ export function findCandidates(lines: ScannedLine[]): Candidate[] {
       i = end - 1;
     }
   }
-  return dropDuplicateTableRows(out);
+  return dropRepeats(out);
 }
 
 function labelSection(l: ScannedLine, next: ScannedLine | undefined): Section | null {
@@ -148,7 +148,7 @@ function hasFindingSubheadings(lines: ScannedLine[], i: number, end: number): bo
 }
 // A findings table or list that repeats findings written out under headings adds nothing:
 // "- Issue #1: Request Body Company Override" under a summary is a cross-reference.
-function dropDuplicateTableRows(cands: Candidate[]): Candidate[] {
+function dropRepeats(cands: Candidate[]): Candidate[] {
   const headingIds = new Set(cands.filter((c) => c.kind === 'heading' && c.parts.id).map((c) => normId(c.parts.id!)));
   const headingTitles = cands.filter((c) => c.kind === 'heading').map((c) => normTitle(c.parts.title)).filter((t) => t.length >= 8);
   cands = cands.filter((c) => {
