@@ -136,7 +136,8 @@ function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[
   const refs: LocationRef[] = [];
   const orphans: Array<[number, number]> = [];
   if (c.table) {
-    refs.push(...locationsInText(c.table.location, 'field'), ...locationsInText(c.table.title, 'prose'));
+    // The location cell names files; any cell may cite `path:line`.
+    refs.push(...locationsInText(c.table.location, 'field'), ...locationsInText(lines[c.startLine - 1].text, 'prose'));
   } else {
     refs.push(...locationsInText(lines[c.startLine - 1].text, 'title'));
   }

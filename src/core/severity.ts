@@ -30,7 +30,9 @@ export function severityFromValue(value: string): Severity | null {
   const p = /^\W*P([0-4])\b/.exec(v);
   if (p) return priorityLevel(Number(p[1]));
   for (const [emoji, sev] of EMOJI) if (v.startsWith(emoji)) return sev;
-  return null;
+  // `8.1 (High)`, `CVSS 9.8 Critical`: a score first, the word just after it.
+  const word = /\b(critical|high|medium|low|informational|info)\b/i.exec(v.split(/\s+/).slice(0, 4).join(' '));
+  return word && word[1].toLowerCase() !== lead?.[1].toLowerCase() ? severityFromValue(word[1]) : null;
 }
 
 function wholeMatch(re: RegExp, word: string): boolean {

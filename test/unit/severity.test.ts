@@ -19,6 +19,11 @@ describe('severity', () => {
     strictEqual(only('## Findings\n\n### 1. A\n\n- **Severity:** 🔴 Critical\n').severity, 'critical');
   });
 
+  it('a score before the word: 8.1 (High), CVSS 9.8 Critical', () => {
+    strictEqual(only('## Findings\n\n### 1. A\n\n**Severity:** 8.1 (High)\n').severity, 'high');
+    strictEqual(only('## Findings\n\n### 1. A\n\n**Severity:** CVSS 9.8 Critical\n').severity, 'critical');
+  });
+
   it('an explicit Severity field wins over the heading word', () => {
     strictEqual(only('### 1. ❌ **CRITICAL: Iterator mismatch**\n\n**Severity:** HIGH - causes bad samples\n').severity, 'high');
   });

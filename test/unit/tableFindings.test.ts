@@ -14,6 +14,11 @@ describe('table findings', () => {
     deepStrictEqual(f[0].reportRange, { startLine: 3, endLine: 3 });
   });
 
+  it('`path:line` in any cell of a findings row is a location', () => {
+    const f = findings('| ID | Severity | Issue | Notes |\n|---|---|---|---|\n| Q-1 | High | Leak | see `pool.go:40-52` |\n');
+    deepStrictEqual(locs(f[0]), ['pool.go:40-52']);
+  });
+
   it('statistics tables are not findings', () => {
     strictEqual(findings('| Severity | Count |\n|---|---|\n| High | 3 |\n').length, 0);
   });
