@@ -1,13 +1,13 @@
 import type { Candidate } from './candidate';
 import { quickPlain } from './candidate';
-import { fieldsInLine, ITALIC_STATUS, LINE_LABELS, LOCATION_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from './fields';
+import { fieldsInLine, ITALIC_STATUS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from './fields';
 import type { InlineText } from './inlineText';
-import { dedupeLocations, locationsInText, orphanLines, proseLines } from './locations';
+import { findingLocations } from './locations/findingLocations';
 import { readTitle, shortTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from './scanLines';
 import { severityFromValue } from './severity';
 import { statusFromValue } from './status';
-import type { Finding, LocationRef, Severity, Status } from './types';
+import type { Finding, Severity, Status } from './types';
 
 /** Reads a candidate's title, severity, status and locations into a finding. */
 export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): Finding {
@@ -32,7 +32,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
     c.context.severity;
 
   const status = readStatus(c, parts, own, inline, lines) ?? 'open';
-  const locations = findingLocations(c, body, lines);
+  const locations = findingLocations({ startLine: c.startLine, tableLocation: c.table?.location }, body, lines);
   let title = parts.title;
   if (c.shorten) title = shortTitle(title);
   return {
@@ -130,44 +130,4 @@ function platformVerdict(lines: ScannedLine[], c: Candidate): Status | null {
     else if (/\backnowledged\b/.test(words)) verdict ??= 'accepted';
   }
   return verdict;
-}
-
-function findingLocations(c: Candidate, body: ScannedLine[], lines: ScannedLine[]): LocationRef[] {
-  const refs: LocationRef[] = [];
-  const orphans: Array<[number, number]> = [];
-  if (c.table) {
-    // The location cell names files; any cell may cite `path:line`.
-    refs.push(...locationsInText(c.table.location, 'field'), ...locationsInText(lines[c.startLine - 1].text, 'prose'));
-  } else {
-    refs.push(...locationsInText(lines[c.startLine - 1].text, 'title'));
-  }
-  // After a location field, its paragraph's wrapped lines and a sub-list under an empty
-  // `**Files**:` are locations too.
-  let within: { kind: 'none' } | { kind: 'paragraph' } | { kind: 'list'; level: number } = { kind: 'none' };
-  for (const l of body) {
-    if (l.line === c.startLine || l.kind === 'code' || l.kind === 'fence' || l.kind === 'frontMatter') continue;
-    const fields = fieldsInLine(l.text, l.line);
-    const locField = fields.find((f) => LOCATION_LABELS.includes(f.label));
-    const continues =
-      (within.kind === 'paragraph' && l.kind === 'text' && fields.length === 0) ||
-      (within.kind === 'list' && l.kind === 'listItem' && l.level > within.level);
-    if (locField) {
-      const empty = locField.value.replace(/[*_`\s]/g, '') === '';
-      within = empty ? { kind: 'list', level: l.kind === 'listItem' ? l.level : -1 } : { kind: 'paragraph' };
-    } else if (!continues && l.kind !== 'blank') {
-      within = { kind: 'none' };
-    } else if (l.kind === 'blank' && within.kind === 'paragraph') {
-      within = { kind: 'none' };
-    }
-    refs.push(...locationsInText(l.text, locField !== undefined || continues ? 'field' : 'prose'));
-    for (const f of fields) if (LINE_LABELS.includes(f.label)) orphans.push(...orphanLines(f.value));
-    orphans.push(...proseLines(l.text));
-  }
-  const unique = dedupeLocations(refs);
-  const paths = new Set(unique.map((r) => r.path));
-  if (orphans.length > 0 && paths.size === 1 && unique.every((r) => r.startLine === null)) {
-    const path = unique[0].path;
-    return dedupeLocations(orphans.map(([s, e]) => ({ path, startLine: s, endLine: e })));
-  }
-  return unique;
 }

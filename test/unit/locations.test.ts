@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'node:assert';
-import { locationsInText, parseLineList, type LocationContext } from '../../src/core/locations';
+import { locationsInText, parseLineList, type LocationContext } from '../../src/core/locations/locationsInText';
 import { locs, only } from './helpers';
 
 function refs(text: string, context: LocationContext = 'field'): string[] {

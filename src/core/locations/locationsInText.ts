@@ -1,4 +1,4 @@
-import type { LocationRef } from './types';
+import type { LocationRef } from '../types';
 
 /**
  * Where a line stands decides which file names without a line number count as locations:
