@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { applyTextEdits, SEVERITIES, setFindingStatus, StatusEditError, toSarif, type ScanResult, type Severity } from '../core';
+import { explainCommand } from './explainCommand';
 import { formatTable } from './formatTable';
 import { readReportFile } from './readReportFile';
 import { ScanCache } from './scanCache';
@@ -26,6 +27,9 @@ Commands:
       SEVERITY: critical, high, medium, low, info, or any (also findings with no severity).
   export --format sarif [--root DIR] [--output FILE]
       Write a SARIF 2.1.0 log of the findings (to stdout without --output).
+  explain REPORT [--line N]
+      Show how the report was read: each block weighed, its decision and the evidence for
+      and against (only the blocks around line N with --line).
 
 Options:
   -h, --help     Show this help.
@@ -46,6 +50,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return await checkCommand(rest, out);
       case 'export':
         return await exportCommand(rest, out);
+      case 'explain': {
+        const { values, positionals } = args(rest, { line: { type: 'string' } });
+        if (positionals.length !== 1) throw new UsageError('explain takes one REPORT.');
+        const line = values.line === undefined ? undefined : Number(values.line);
+        if (line !== undefined && !(Number.isInteger(line) && line > 0)) throw new UsageError(`--line must be a line number, not "${values.line}".`);
+        return await explainCommand(positionals[0], line, out);
+      }
       case '-v':
       case '--version':
         out(VERSION);

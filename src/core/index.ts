@@ -9,3 +9,4 @@ export { STATUS_LABELS } from './status';
 export { toSarif } from './sarif';
 export { toScannedReport, type ScanResult, type ScannedReport, type ScannedFinding, type ScannedLocation, type ScanError } from './scanResult';
 export { MAX_REPORT_BYTES, reportRejection } from './reportLimits';
+export { explainReport, type ExplainOptions } from './detect/explainReport';

@@ -1,7 +1,9 @@
 import { assignIds } from './assignIds';
 import { buildFinding } from './buildFinding';
 import { quickPlain } from './candidate';
-import { findCandidates } from './findCandidates';
+import { detectFindings } from './detect/detectFindings';
+import { dropRepeats } from './detect/dropRepeats';
+import { buildBlocks } from './markdown/blocks';
 import { InlineReader } from './inlineText';
 import { scanLines, type ScannedLine } from './scanLines';
 import type { ParsedReport } from './types';
@@ -14,7 +16,8 @@ const inlineReader = new InlineReader();
 /** Reads the findings of one Markdown report. Never throws; lines are 1-based. */
 export function parseReport(text: string): ParsedReport {
   const lines = scanLines(text);
-  const candidates = findCandidates(lines);
+  const { candidates: found } = detectFindings(lines, buildBlocks(lines));
+  const candidates = dropRepeats(found);
   // A status marker written on an item or cell (`… **Status:** Fixed`) is not part of its title.
   const inline = inlineReader.readAll(candidates.map((c) => (c.kind === 'heading' ? c.titleSource : c.titleSource.replace(STATUS_MARKER, ''))));
   const findings = candidates.map((c, i) => buildFinding(c, inline[i], lines));

@@ -16,6 +16,8 @@ export interface TableFinding {
   titleColumn: number;
 }
 
+// An id a report writes in a table cell: L2, H-01, SEC-001, [M-02], #12.
+const REPORT_ID_CELL = /^[*_`[]{0,3}(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?|#\d{1,5})[*_`\]]{0,3}$/;
 const ID_COL = /^(id|#|no\.?|nr\.?|ref|issue id|finding id|bug id|key)$/i;
 const TITLE_COL = /^(title|issue|finding|description|summary|bug|problem|name|vulnerability|detector|issue title|finding title)$/i;
 const SEVERITY_COL = /^(severity|risk|risk level|priority|level|sev)$/i;
@@ -55,17 +57,32 @@ export function splitRow(text: string): Cell[] {
 }
 
 /** Reads the table whose header is at index `i`; rows are findings only if the header says so. */
-export function readTable(lines: ScannedLine[], i: number): { rows: TableFinding[]; end: number } {
+/**
+ * With `lenient`, a table whose header names no title column still holds findings when its first
+ * cells are the report's ids (`| L2 | Dialect bridge bypassed | … |` in an issue table of an agent's
+ * status file); the detector asks for that only where the section says it holds findings.
+ */
+export function readTable(lines: readonly ScannedLine[], i: number, lenient = false): { rows: TableFinding[]; end: number } {
   let end = i + 2;
   while (end < lines.length && lines[end].kind === 'tableRow') end++;
   const header = splitRow(lines[i].text).map((c) => c.text.replace(/[*_`]/g, '').trim());
   const col = (re: RegExp): number => header.findIndex((h) => re.test(h));
-  const idCol = col(ID_COL);
-  const titleCol = col(TITLE_COL);
+  let idCol = col(ID_COL);
+  let titleCol = col(TITLE_COL);
   const sevCol = col(SEVERITY_COL);
   const fileCol = col(FILE_COL);
   const statusCol = col(STATUS_COL);
-  const isFindings = (idCol >= 0 || titleCol >= 0) && (sevCol >= 0 || statusCol >= 0 || fileCol >= 0);
+  let isFindings = (idCol >= 0 || titleCol >= 0) && (sevCol >= 0 || statusCol >= 0 || fileCol >= 0);
+  if (!isFindings && lenient && titleCol < 0 && header.length >= 2) {
+    const first = idCol >= 0 ? idCol : 0;
+    let ids = 0;
+    for (let k = i + 2; k < end; k++) if (REPORT_ID_CELL.test(splitRow(lines[k].text)[first]?.text ?? '')) ids++;
+    if (end - i - 2 > 0 && ids * 10 >= (end - i - 2) * 6) {
+      idCol = first;
+      titleCol = first + 1;
+      isFindings = true;
+    }
+  }
   if (!isFindings) return { rows: [], end };
   const rows: TableFinding[] = [];
   for (let k = i + 2; k < end; k++) {

@@ -1,0 +1,496 @@
+import type { Candidate } from '../candidate';
+import { fieldsInLine } from '../fields';
+import type { Block } from '../markdown/blocks';
+import { quickPlain } from '../markdown/plain';
+import { readTable } from '../readTable';
+import { readTitle, type TitleParts } from '../readTitle';
+import type { ScannedLine } from '../scanLines';
+import { isGroupHeading } from '../sectionish';
+import { BODY_PART_HEADING, isFindingField } from '../vocabulary/findingWords';
+import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
+import { readDirective, type Directive } from './directives';
+import { readItemLead } from './itemLead';
+import { contextOf, labelInfo, sectionInfo, type SectionInfo } from './sectionInfo';
+
+export type Verdict = 'finding' | 'group' | 'container' | 'body' | 'forced' | 'not-finding' | 'ignored';
+
+/** One block the detector weighed, with the evidence and the outcome; `explain` prints these. */
+export interface Judgement {
+  kind: 'heading' | 'listItem' | 'tableRow' | 'paragraph';
+  line: number;
+  endLine: number;
+  title: string;
+  cues: Cue[];
+  score: number;
+  verdict: Verdict;
+  /** Why the verdict differs from what the score alone says (a group, siblings, a directive). */
+  because?: string;
+  candidate?: Candidate;
+}
+
+interface SectionResult {
+  j: Judgement;
+  /** Findings inside the section, when it is not one itself. */
+  inner: Judgement[];
+  /** Evidence against it that siblings cannot outweigh. */
+  hard: boolean;
+  /** The candidate it would be, should its siblings make it a finding. */
+  pending: Candidate | null;
+}
+
+interface Scope {
+  /** Headings and label lines above, outermost first. */
+  stack: SectionInfo[];
+  /** Inside a list item that is not a finding. */
+  nested: boolean;
+  /** A report comment in force for the units directly inside this block. */
+  force: Directive | null;
+}
+
+// Depth of nested lists the detector follows; deeper items are the body of what holds them.
+// Bounds the recursion whatever the input.
+const MAX_DEPTH = 40;
+
+/**
+ * Weighs every heading section, list item, table row and bold-lead paragraph of a report and
+ * returns the findings among them, with every judgement made on the way.
+ */
+export function detectFindings(lines: readonly ScannedLine[], root: Block): { candidates: Candidate[]; judgements: Judgement[] } {
+  const d = new Detector(lines, root);
+  const found = d.children(root, { stack: [], nested: false, force: null }, 0);
+  const candidates = found.map((j) => j.candidate!).sort((a, b) => a.startLine - b.startLine);
+  const judgements = d.judgements.sort((a, b) => a.line - b.line);
+  // Whatever lies inside a finding is its body, whatever it would have been on its own.
+  let k = 0;
+  for (const f of found.sort((a, b) => a.line - b.line)) {
+    while (k < judgements.length && judgements[k].line <= f.line) k++;
+    for (let m = k; m < judgements.length && judgements[m].line <= f.endLine; m++) {
+      const j = judgements[m];
+      if (j.verdict === 'finding' || j.verdict === 'forced') continue;
+      j.verdict = 'body';
+      j.because ??= `inside the finding at line ${f.line}`;
+    }
+  }
+  return { candidates, judgements };
+}
+
+class Detector {
+  readonly judgements: Judgement[] = [];
+  private readonly firstHeading: Block | null;
+
+  constructor(
+    private readonly lines: readonly ScannedLine[],
+    root: Block,
+  ) {
+    this.firstHeading = firstSection(root);
+  }
+
+  /** Judges the blocks inside `parent`; returns the findings among them and their descendants. */
+  children(parent: Block, scope: Scope, depth: number): Judgement[] {
+    const found: Judgement[] = [];
+    const sections: SectionResult[] = [];
+    let directive: Directive | null = null;
+    let previous: Block | null = null;
+    const paragraphs: Judgement[] = [];
+    for (const b of parent.children) {
+      const pending = directive;
+      directive = null;
+      if (b.kind === 'comment') {
+        directive = readDirective(this.lines[b.index].text);
+        continue;
+      }
+      if (pending === 'ignore') {
+        previous = b;
+        continue;
+      }
+      const childScope: Scope = { ...scope, force: pending === 'findings' ? 'findings' : scope.force === 'not-findings' ? 'not-findings' : pending === 'not-findings' ? 'not-findings' : null };
+      const own = scope.force === 'findings' ? 'findings' : pending === 'not-findings' || scope.force === 'not-findings' ? 'not-findings' : null;
+      if (b.kind === 'section') {
+        const r = this.section(b, scope, own, childScope.force, depth);
+        sections.push(r);
+      } else if (b.kind === 'list') {
+        const label = previous?.kind === 'paragraph' && previous.endLine >= b.line - 2 ? labelInfo(this.lines, previous) : null;
+        found.push(...this.list(b, label ? { ...scope, stack: [...scope.stack, label] } : scope, own ?? childScope.force, depth));
+      } else if (b.kind === 'table') {
+        found.push(...this.table(b, scope, own ?? childScope.force));
+      } else if (b.kind === 'paragraph') {
+        const j = this.paragraph(b, scope, own);
+        if (j) paragraphs.push(j);
+      }
+      previous = b;
+    }
+    found.push(...this.closeParagraphs(parent, paragraphs));
+    this.siblingsAgree(sections);
+    for (const s of sections) found.push(...(s.j.verdict === 'finding' || s.j.verdict === 'forced' ? [s.j] : s.inner));
+    return found;
+  }
+
+  private section(b: Block, scope: Scope, own: Directive | null, inner: Directive | null, depth: number): SectionResult {
+    const l = this.lines[b.index];
+    const info = sectionInfo(this.lines, b, this.firstHeading);
+    const plain = info.title;
+    const parts = readTitle(plain, struckText(l.content));
+    const cues: Cue[] = [];
+    let hard = false;
+    if (plain === '') cues.push(cue('empty'));
+    if (info.docTitle) cues.push(cue('docTitle', plain));
+    if (parts.id !== null && !parts.numbered) cues.push(cue('reportId', parts.id));
+    if (parts.numbered) cues.push(cue('numbered', parts.id ?? ''));
+    if (parts.severity !== null) cues.push(cue('severityMark', parts.severity));
+    if (parts.status !== null) cues.push(cue('statusMark', parts.status));
+    const body = this.ownBody(b);
+    const fields = bodyFields(this.lines, body);
+    if (fields.status) cues.push(cue('statusField', fields.status));
+    if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
+    if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
+    else if (fields.location) cues.push(cue('locationInBody'));
+    if (BODY_PART_HEADING.test(parts.title) && parts.id === null) {
+      cues.push(cue('bodyPart', parts.title));
+      hard = true;
+    }
+    if (info.kind.positive) {
+      cues.push(cue('praise', plain));
+      hard = true;
+    } else if (info.kind.procedural) {
+      cues.push(cue('ownProcedural', plain));
+      hard = true;
+    } else if (info.kind.summary && parts.id === null) {
+      cues.push(cue('summary', plain));
+      hard = true;
+    }
+    cues.push(...contextCues(scope.stack, 'heading'));
+    const score = total(cues);
+    const j: Judgement = { kind: 'heading', line: b.line, endLine: b.endLine, title: plain, cues, score, verdict: 'container' };
+    this.judgements.push(j);
+
+    const childScope: Scope = { stack: [...scope.stack, info], nested: false, force: inner };
+    const found = own === 'not-findings' ? [] : depth > MAX_DEPTH ? [] : this.children(b, childScope, depth + 1);
+    if (own === 'not-findings') {
+      j.verdict = 'not-finding';
+      j.because = 'report comment: not-findings';
+      return { j, inner: [], hard: true, pending: null };
+    }
+    const subFinding = b.children.some((c) => c.kind === 'section' && this.verdictOf(c) !== 'container');
+    const marked = parts.id !== null && !parts.numbered ? true : parts.severity !== null || parts.status !== null || fields.status !== null;
+    const markedInner = found.filter((f) => f.cues.some((c) => c.name === 'reportId' || c.name === 'severityMark' || c.name === 'severityPrefix'));
+    if (own === 'findings' && !info.docTitle) {
+      j.verdict = 'forced';
+      j.because = 'report comment: findings';
+    } else if (isGroupHeading(plain) && !(parts.id !== null && !parts.numbered)) {
+      j.verdict = 'group';
+      j.because = 'names a group of findings';
+    } else if (subFinding) {
+      j.verdict = 'group';
+      j.because = 'sub-headings are findings';
+    } else if (!marked && markedInner.length >= 2) {
+      j.verdict = 'group';
+      j.because = `${markedInner.length} marked findings inside`;
+    } else if (score >= THRESHOLD) {
+      j.verdict = 'finding';
+    }
+    if (j.verdict === 'finding' || j.verdict === 'forced') {
+      for (const f of found) {
+        f.verdict = 'body';
+        f.because = `inside the finding at line ${b.line}`;
+        f.candidate = undefined;
+      }
+      j.candidate = this.headingCandidate(b, parts, scope.stack);
+      return { j, inner: [], hard, pending: null };
+    }
+    const pending = j.verdict === 'container' ? this.headingCandidate(b, parts, scope.stack) : null;
+    return { j, inner: found, hard: hard || found.length > 0 || pending === null, pending };
+  }
+
+  private verdictOf(b: Block): Verdict | undefined {
+    for (let k = this.judgements.length - 1; k >= 0; k--) if (this.judgements[k].line === b.line && this.judgements[k].kind === 'heading') return this.judgements[k].verdict;
+    return undefined;
+  }
+
+  /** When most headings of one level under one parent are findings, the plainer ones are too. */
+  private siblingsAgree(sections: SectionResult[]): void {
+    if (sections.length < 3) return;
+    const findings = sections.filter((s) => s.j.verdict === 'finding' || s.j.verdict === 'forced').length;
+    if (findings < 2 || findings * 2 < sections.length) return;
+    for (const s of sections) {
+      if (s.j.verdict !== 'container' || s.hard || s.j.score < SIBLING_THRESHOLD) continue;
+      s.j.verdict = 'finding';
+      s.j.because = `${findings} of ${sections.length} sibling headings are findings`;
+      s.j.candidate = s.pending ?? undefined;
+    }
+  }
+
+  private headingCandidate(b: Block, parts: TitleParts, stack: SectionInfo[]): Candidate {
+    const l = this.lines[b.index];
+    return {
+      kind: 'heading', startLine: b.line, endLine: b.endLine, titleSource: l.content, parts, context: contextOf(stack),
+      checkbox: null, section: nearestTitle(stack), shorten: false,
+    };
+  }
+
+  /** The lines of a section before its first sub-section. */
+  private ownBody(b: Block): readonly ScannedLine[] {
+    const firstSub = b.children.find((c) => c.kind === 'section');
+    const end = firstSub ? firstSub.line - 1 : b.endLine;
+    return this.lines.slice(b.line, end);
+  }
+
+  private list(list: Block, scope: Scope, force: Directive | null, depth: number): Judgement[] {
+    const items: Array<{ j: Judgement; hard: boolean; inner: Judgement[] }> = [];
+    const legend = isLegend(this.lines, list);
+    for (const b of list.children) {
+      const l = this.lines[b.index];
+      const lead = readItemLead(l);
+      const cues: Cue[] = [];
+      let hard = false;
+      if (lead.prefixSeverity !== null) cues.push(cue('severityPrefix', lead.prefixSeverity));
+      else if (lead.parts.severity !== null) cues.push(cue('severityMark', lead.parts.severity));
+      if (lead.parts.id !== null && !lead.parts.numbered) cues.push(cue('reportId', lead.parts.id));
+      if (lead.parts.status !== null) cues.push(cue('statusMark', lead.parts.status));
+      if (lead.boldLead) cues.push(cue('boldLead'));
+      if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
+      const body = this.lines.slice(b.line, b.endLine);
+      const fields = bodyFields(this.lines, body);
+      if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
+      if (!scope.nested && l.level <= 3) cues.push(cue('topLevelItem'));
+      if (scope.nested) cues.push(cue('nestedInItem'));
+      if (lead.field) {
+        cues.push(cue('fieldLine', quickPlain(l.content).slice(0, 40)));
+        hard = true;
+      }
+      if (lead.count) {
+        cues.push(cue('countLine'));
+        hard = true;
+      }
+      if (legend) {
+        cues.push(cue('legend'));
+        hard = true;
+      }
+      if (COMMIT_OR_FILE.test(l.text)) {
+        cues.push(cue('commitOrFile'));
+        hard = true;
+      }
+      const context = contextCues(scope.stack, 'item');
+      if (context.some((c) => c.name === 'praise')) hard = true;
+      cues.push(...context);
+      const score = total(cues);
+      const title = quickPlain(lead.titleSource);
+      const j: Judgement = { kind: 'listItem', line: b.line, endLine: b.endLine, title, cues, score, verdict: 'container' };
+      this.judgements.push(j);
+      const candidate: Candidate = {
+        kind: 'listItem', startLine: b.line, endLine: b.endLine, titleSource: lead.titleSource, parts: lead.parts,
+        context: contextOf(scope.stack), checkbox: l.checkbox, section: nearestTitle(scope.stack), shorten: lead.shorten,
+      };
+      if (force === 'not-findings') {
+        j.verdict = 'not-finding';
+        j.because = 'report comment: not-findings';
+        items.push({ j, hard: true, inner: [] });
+        continue;
+      }
+      if (force === 'findings' || score >= THRESHOLD) {
+        j.verdict = force === 'findings' ? 'forced' : 'finding';
+        if (force === 'findings') j.because = 'report comment: findings';
+        j.candidate = candidate;
+        items.push({ j, hard, inner: [] });
+        continue;
+      }
+      // Not a finding: its nested items may be.
+      const inner = depth > MAX_DEPTH ? [] : this.children(b, { ...scope, nested: true, force: null }, depth + 1);
+      (j as Judgement & { pending?: Candidate }).pending = candidate;
+      items.push({ j, hard: hard || inner.length > 0, inner });
+    }
+    // When most items of a list are findings, the plainer ones are too.
+    const findings = items.filter((i) => i.j.verdict === 'finding' || i.j.verdict === 'forced').length;
+    if (findings >= 2 && findings * 2 > items.length) {
+      for (const i of items) {
+        if (i.j.verdict !== 'container' || i.hard || i.j.score < SIBLING_THRESHOLD + 0.5) continue;
+        i.j.verdict = 'finding';
+        i.j.because = `${findings} of ${items.length} items of this list are findings`;
+        i.j.candidate = (i.j as Judgement & { pending?: Candidate }).pending;
+      }
+    }
+    const out: Judgement[] = [];
+    for (const i of items) {
+      delete (i.j as Judgement & { pending?: Candidate }).pending;
+      if (i.j.verdict === 'finding' || i.j.verdict === 'forced') out.push(i.j);
+      else out.push(...i.inner);
+    }
+    return out;
+  }
+
+  private table(b: Block, scope: Scope, force: Directive | null): Judgement[] {
+    const context = contextCues(scope.stack, 'row');
+    const findingsContext = context.some((c) => c.weight > 0);
+    const { rows } = readTable(this.lines, b.index, force === 'findings' || findingsContext);
+    const nearest = scope.stack[scope.stack.length - 1]?.kind;
+    // A table right under a procedural heading (steps, files changed) holds no findings.
+    const procedural = nearest !== undefined && nearest.procedural && !nearest.findings;
+    const out: Judgement[] = [];
+    for (const row of rows) {
+      const parts = readTitle(quickPlain(row.title), '');
+      const cues: Cue[] = [...context];
+      if (row.id !== null) cues.push(cue('reportId', row.id));
+      const j: Judgement = { kind: 'tableRow', line: row.line, endLine: row.line, title: parts.title, cues, score: total(cues), verdict: 'container' };
+      this.judgements.push(j);
+      if (force === 'not-findings') {
+        j.verdict = 'not-finding';
+        continue;
+      }
+      if (procedural && force !== 'findings') {
+        j.because = 'table under a procedural heading';
+        continue;
+      }
+      j.verdict = force === 'findings' ? 'forced' : 'finding';
+      j.because = force === 'findings' ? 'report comment: findings' : 'a findings table (its header names the columns)';
+      j.candidate = {
+        kind: 'tableRow', startLine: row.line, endLine: row.line, titleSource: row.title, parts, context: contextOf(scope.stack),
+        checkbox: null, table: row, section: nearestTitle(scope.stack), shorten: true,
+      };
+      out.push(j);
+    }
+    return out;
+  }
+
+  /**
+   * A paragraph that opens with a bold title (`***Vulnerability 1: … (High)***`, `**H-1: …**`) or an
+   * id (`CVE-2024-1 – HIGH – title`) can be a finding in reports written without headings.
+   */
+  private paragraph(b: Block, scope: Scope, own: Directive | null): Judgement | null {
+    const l = this.lines[b.index];
+    const bold = /^\s*(\*{2,3}|_{2,3})([^*_\n]{3,300})\1/.exec(l.text);
+    const idLead = /^\s*(CVE-\d{4}-\d{3,}|[A-Z]{2,10}-\d{1,4}|\[[A-Z]{1,10}-?\d{1,4}\])/.exec(l.text);
+    if (!bold && !idLead) return null;
+    const titleMd = bold ? bold[2] : l.content;
+    const plain = quickPlain(titleMd);
+    const parts = readTitle(plain, '');
+    const cues: Cue[] = [];
+    let hard = false;
+    if (parts.id !== null && !parts.numbered) cues.push(cue('reportId', parts.id));
+    if (parts.severity !== null) cues.push(cue('severityMark', parts.severity));
+    if (parts.status !== null) cues.push(cue('statusMark', parts.status));
+    if (bold) cues.push(cue('boldLead'));
+    const fields = fieldsInLine(l.text, l.line);
+    if (fields.length > 0 && bold && bold[2].trim().endsWith(':')) {
+      cues.push(cue('fieldLine', bold[2]));
+      hard = true;
+    }
+    if (BODY_PART_HEADING.test(parts.title) && parts.id === null) {
+      cues.push(cue('bodyPart', parts.title));
+      hard = true;
+    }
+    cues.push(...contextCues(scope.stack, 'item'));
+    const score = total(cues);
+    const j: Judgement = { kind: 'paragraph', line: b.line, endLine: b.endLine, title: parts.title, cues, score, verdict: 'container' };
+    this.judgements.push(j);
+    if (own === 'not-findings' || hard) return j;
+    // Paragraphs are the weakest unit: they need a mark of their own (id or severity).
+    const marked = cues.some((c) => c.name === 'reportId' || c.name === 'severityMark');
+    if ((marked && score >= THRESHOLD + 1) || own === 'findings') {
+      j.verdict = own === 'findings' ? 'forced' : 'finding';
+      j.candidate = {
+        kind: 'paragraph', startLine: b.line, endLine: b.endLine, titleSource: titleMd, parts, context: contextOf(scope.stack),
+        checkbox: null, section: nearestTitle(scope.stack), shorten: !bold,
+      };
+    }
+    return j;
+  }
+
+  /** A paragraph finding runs to the next paragraph finding or sub-section of its container. */
+  private closeParagraphs(parent: Block, paragraphs: Judgement[]): Judgement[] {
+    const found = paragraphs.filter((p) => p.candidate !== undefined);
+    if (found.length === 0) return [];
+    const stops = parent.children.filter((c) => c.kind === 'section').map((c) => c.line);
+    found.forEach((p, k) => {
+      const next = Math.min(found[k + 1]?.line ?? Infinity, stops.find((s) => s > p.line) ?? Infinity, parent.endLine + 1);
+      let end = next - 1;
+      while (end > p.line && this.lines[end - 1].kind === 'blank') end--;
+      p.endLine = end;
+      p.candidate!.endLine = end;
+    });
+    return found;
+  }
+}
+
+/** The cues a unit takes from the headings and label lines above it. */
+function contextCues(stack: readonly SectionInfo[], unit: 'heading' | 'item' | 'row'): Cue[] {
+  const out: Cue[] = [];
+  let findingsAt = -1;
+  let proceduralAt = -1;
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const s = stack[k];
+    if (s.docTitle) continue;
+    if (s.kind.positive) return [cue('praise', s.title)];
+    if (findingsAt < 0 && (s.kind.findings || s.kind.severity !== null || s.kind.status !== null)) findingsAt = k;
+    if (proceduralAt < 0 && s.kind.procedural) proceduralAt = k;
+  }
+  if (findingsAt >= 0 && findingsAt >= proceduralAt) {
+    const s = stack[findingsAt];
+    const direct = findingsAt === stack.length - 1;
+    out.push(cue(s.label ? 'labelSection' : direct && unit === 'heading' ? 'findingsSectionChild' : 'findingsSection', s.title));
+  } else if (proceduralAt >= 0) {
+    out.push(cue('procedural', stack[proceduralAt].title));
+  }
+  const nearest = stack[stack.length - 1];
+  if (unit !== 'heading' && nearest !== undefined && !nearest.docTitle && nearest.kind.summary) out.push(cue('summary', nearest.title));
+  return out;
+}
+
+interface BodyFields {
+  status: string | null;
+  finding: string[];
+  location: boolean;
+}
+
+/** Labelled fields in a unit's own body (code aside), and whether it cites `path:line`. */
+function bodyFields(lines: readonly ScannedLine[], body: readonly ScannedLine[]): BodyFields {
+  const out: BodyFields = { status: null, finding: [], location: false };
+  let seen = 0;
+  for (const l of body) {
+    if (l.kind === 'code' || l.kind === 'fence' || l.kind === 'heading' || l.kind === 'blank') continue;
+    // Fields sit near the top of a finding; a long body is not searched to its end.
+    if (++seen > 40) break;
+    for (const f of fieldsInLine(l.text, l.line)) {
+      if (f.label === 'status' && out.status === null) out.status = f.value.slice(0, 30);
+      if (isFindingField(f.label) && !out.finding.includes(f.label)) out.finding.push(f.label);
+    }
+    if (!out.location && PATH_LINE.test(l.text)) out.location = true;
+  }
+  void lines;
+  return out;
+}
+
+/**
+ * A list whose items define severity levels (`- **High**: may lead to loss of funds`) is a
+ * legend, not a list of findings (contest and firm reports' severity criteria).
+ */
+function isLegend(lines: readonly ScannedLine[], list: Block): boolean {
+  if (list.children.length < 3) return false;
+  const seen = new Set<string>();
+  for (const b of list.children) {
+    const m = /^\W{0,4}(critical|high|medium|low|informational|info|gas|p[0-4])\W{0,4}[:\-–—]/i.exec(quickPlain(lines[b.index].content));
+    if (!m || PATH_LINE.test(lines[b.index].content)) return false;
+    seen.add(m[1].toLowerCase());
+  }
+  return seen.size === list.children.length;
+}
+
+/** `path/file.ext:12` or `file.ext#L12`: a cited line of code. */
+const PATH_LINE = /[\w./-]{1,200}\.[A-Za-z]{1,8}(?::\d|#L\d)/;
+/** A commit list (`- 2823bd8 fix: …`) or a file list (`- src/a.ts`) entry. */
+const COMMIT_OR_FILE = /^\s*(?:[-*+]|\d+[.)])\s+(?:`?[0-9a-f]{7,40}`?\s|`?[\w.-]{1,100}(?:\/[\w.-]{1,100}){1,20}`?\s*(?:\(|$|[-–—:]\s*(?:new|added|modified|deleted|updated|created)))/;
+
+function firstSection(root: Block): Block | null {
+  for (const c of root.children) if (c.kind === 'section') return c;
+  return null;
+}
+
+function nearestTitle(stack: readonly SectionInfo[]): string {
+  return stack[stack.length - 1]?.title ?? '';
+}
+
+function struckText(md: string): string {
+  const out: string[] = [];
+  const re = /~~([^~\n]{1,500})~~/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(md)) !== null) out.push(quickPlain(m[1]));
+  return out.join(' ');
+}

@@ -1,0 +1,34 @@
+import type { Candidate } from '../candidate';
+
+// A findings table or list that repeats findings written out under headings adds nothing:
+// "- Issue #1: Request Body Company Override" under a summary is a cross-reference.
+export function dropRepeats(cands: Candidate[]): Candidate[] {
+  const headingIds = new Set(cands.filter((c) => c.kind === 'heading' && c.parts.id).map((c) => normId(c.parts.id!)));
+  const headingTitles = cands.filter((c) => c.kind === 'heading').map((c) => normTitle(c.parts.title)).filter((t) => t.length >= 8);
+  cands = cands.filter((c) => {
+    if (c.kind !== 'listItem') return true;
+    if (c.parts.id !== null && headingIds.has(normId(c.parts.id))) return false;
+    // "arbitrary-send-erc20 (1 result)" in a list of the findings written out below.
+    const t = normTitle(c.parts.title);
+    return !headingTitles.some((h) => t === h || t.startsWith(h + ' '));
+  });
+  const ids = new Set(cands.filter((c) => c.kind !== 'tableRow' && c.parts.id).map((c) => normId(c.parts.id!)));
+  const titles = new Set(cands.filter((c) => c.kind !== 'tableRow').map((c) => normTitle(c.parts.title)));
+  const hasOthers = cands.some((c) => c.kind !== 'tableRow');
+  return cands.filter((c) => {
+    if (c.kind !== 'tableRow') return true;
+    if (c.table!.id !== null) return !ids.has(normId(c.table!.id));
+    if (c.parts.id !== null && ids.has(normId(c.parts.id))) return false;
+    if (titles.has(normTitle(c.parts.title))) return false;
+    // A table without ids next to findings written out in full is a summary of them.
+    return !hasOthers;
+  });
+}
+
+function normId(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9.]/g, '').replace(/([A-Z])0+(\d)/g, '$1$2');
+}
+
+function normTitle(t: string): string {
+  return t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,95 @@
+import { quickPlain } from '../markdown/plain';
+import { readTitle, type TitleParts } from '../readTitle';
+import type { ScannedLine } from '../scanLines';
+import { severityFromId, severityFromValue } from '../severity';
+import type { Severity } from '../types';
+import { isKnownLabel } from '../vocabulary/findingWords';
+
+/** What a list item's first line says about itself, read before any decision. */
+export interface ItemLead {
+  /** Markdown of the title (the bold lead, or what follows a severity or id tag). */
+  titleSource: string;
+  parts: TitleParts;
+  /** Severity written as a prefix (`**HIGH:** …`, `CRITICO - …`, `[HIGH] …`). */
+  prefixSeverity: Severity | null;
+  /** The item opens with a bold span. */
+  boldLead: boolean;
+  /** `- **Status:** Fixed`: the item is a labelled field of something else. */
+  field: boolean;
+  /** `- Medium: 2 issues`: a count of findings, not one. */
+  count: boolean;
+  /** The title is a whole sentence or more, to be cut to its first clause. */
+  shorten: boolean;
+}
+
+// Severity prefixes of list items (agent reviews, Spanish/Portuguese reviews):
+// `**CRITICAL: title**`, `[HIGH] title`, `MED - title`, `CRITICO - title`. A capitalised word in a
+// sentence ("Critical bugs fixed: 2") is no prefix.
+const PREFIX_MARKED = /^\W{0,4}(?:\[(critical|high|medium|med|low|info)\]|(critical|high|medium|med|low|info|informational|cr[ií]tico|alto|medio|bajo|baixo|m[ée]dio)[ \t]*[:\-–—][ \t])/iu;
+const PREFIX_UPPER = /^\W{0,4}(CRITICAL|HIGH|MEDIUM|MED|LOW|INFO|CR[IÍ]TICO|ALTO|MEDIO|BAJO)\s(?=\S)/u;
+
+export function severityPrefix(text: string): string | null {
+  const m = PREFIX_MARKED.exec(text) ?? PREFIX_UPPER.exec(text);
+  return m ? (m[1] ?? m[2]) : null;
+}
+
+const BOLD_LEAD = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)/;
+// `- **Status:** Fixed`, `- **Bugs Fixed**: 14`.
+const FIELD_LEAD = /^\s*(?:\*\*|__)([^*_]{1,40}?)\s*(?::(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/;
+const COUNT = /^\W*\w+\W+\d+\s+(issues?|findings?|bugs?|items?)\b/i;
+const ID_ONLY = /^\[?(?:[A-Z][A-Z0-9]*-?\d+[a-z]?|#\d+)\]?$/;
+const TAG_ONLY = /^\[[A-Z][A-Z ]{1,20}\]$/;
+
+/**
+ * `- **Status:** Fixed`, `- **Commit:** e38ba5d`, `- **Bugs Fixed**: 14`: a labelled field, not a finding.
+ * `- **Windows healing gaps:** DC-DNS never heals …` (agent session logs) is a titled item: its label
+ * is no known field and its value is prose.
+ */
+function isField(lead: string): boolean {
+  const m = FIELD_LEAD.exec(lead);
+  if (!m) return false;
+  const value = quickPlain(m[2]);
+  return isKnownLabel(m[1]) || value === '' || /^[\d.,%:/\s-]{1,20}$|^`?[0-9a-f]{7,40}`?$/.test(value);
+}
+
+/** Reads the lead line of a list item: its title, id and severity prefix. */
+export function readItemLead(l: ScannedLine): ItemLead {
+  const lead = l.content;
+  const plain = quickPlain(lead);
+  let strong = BOLD_LEAD.exec(lead);
+  const boldLead = strong !== null;
+  // `**HIGH:** Issue title`, `**[HIGH]** \`a.ts:3\` — title`: the bold part is only the severity;
+  // the title follows it (after a location written first, if any).
+  let rest: string | null = null;
+  let leadSeverity: string | null = null;
+  const leadWord = strong ? /^\W*\[?(\p{L}+)\]?\W*$/u.exec(quickPlain(strong[1])) : null;
+  if (strong && leadWord && severityPrefix(`${leadWord[1]}: `) !== null) {
+    leadSeverity = leadWord[1];
+    rest = lead.slice(lead.indexOf(strong[0]) + strong[0].length).replace(/^[\s:—–-]+/u, '').replace(/^`[^`]*`\s*[—–:-]\s*/u, '');
+    strong = null;
+  }
+  const titleText = strong ? quickPlain(strong[1]) : rest !== null ? quickPlain(rest) : plain;
+  const prefix = leadSeverity ?? severityPrefix(titleText) ?? severityPrefix(plain);
+  let parts = readTitle(titleText, '');
+  let titleSource = strong ? strong[1] : (rest ?? lead);
+  // `**CODE-6** (216 any): prioritize …` or `**[OPTIONAL]** …`: the bold part is an id or a
+  // tag, and the title follows it.
+  const idOnly = ID_ONLY.test(titleText);
+  if (strong && (idOnly || TAG_ONLY.test(titleText))) {
+    titleSource = lead.slice(lead.indexOf(strong[0]) + strong[0].length).replace(/^[\s\]:.—–-]+/u, '');
+    const id = idOnly ? titleText.replace(/[[\]]/g, '') : null;
+    const idSeverity = id ? severityFromId(id) : null;
+    parts = { ...readTitle(quickPlain(titleSource), ''), id, numbered: false, idSeverity };
+    parts.strong = parts.strong || idSeverity !== null;
+  }
+  const severity = prefix ? severityFromValue(prefix) : null;
+  return {
+    titleSource,
+    parts: { ...parts, severity: severity ?? parts.severity, strong: parts.strong || severity !== null },
+    prefixSeverity: severity,
+    boldLead,
+    field: prefix === null && isField(lead),
+    count: COUNT.test(plain),
+    shorten: titleSource !== (strong?.[1] ?? null),
+  };
+}

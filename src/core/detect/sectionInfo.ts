@@ -1,0 +1,58 @@
+import type { Block } from '../markdown/blocks';
+import { quickPlain } from '../markdown/plain';
+import type { ScannedLine } from '../scanLines';
+import { classifySection, type SectionKind } from '../sectionKind';
+import { isGroupHeading } from '../sectionish';
+import type { Severity, Status } from '../types';
+
+/** What a heading (or a label line before a list) says about the units beneath it. */
+export interface SectionInfo {
+  line: number;
+  title: string;
+  kind: SectionKind;
+  /** The report's own title: its words say what the document is, not what a section holds. */
+  docTitle: boolean;
+  /** A label line (`**Remaining Issues:**`) rather than a heading. */
+  label: boolean;
+}
+
+const NEUTRAL: SectionKind = { findings: false, procedural: false, summary: false, positive: false, severity: null, status: null };
+
+export function sectionInfo(lines: readonly ScannedLine[], b: Block, firstHeading: Block | null): SectionInfo {
+  const l = lines[b.index];
+  const title = quickPlain(l.content);
+  // The first H1 names the report, unless it is itself a group ("# High Risk Findings").
+  const docTitle = b === firstHeading && l.level === 1 && !isGroupHeading(title);
+  const kind = docTitle ? NEUTRAL : classifySection(title);
+  // A heading that only names a group (`## Open`, `### LOW`, `## P1`) says its units are findings.
+  if (!docTitle && isGroupHeading(title)) kind.findings = true;
+  return { line: l.line, title, kind, docTitle, label: false };
+}
+
+/**
+ * A label line that introduces a list acts as its section heading (agent session logs, Spanish
+ * reviews): `**Remaining Issues:**`, `C) Riesgos no bloqueantes`, `Still open:`. A sentence ending
+ * in a colon ("All fixes were verified through:") is prose, not a label.
+ */
+export function labelInfo(lines: readonly ScannedLine[], p: Block): SectionInfo | null {
+  const l = lines[p.endLine - 1];
+  if (l.kind !== 'text' || /^\s/.test(l.text)) return null;
+  const plain = quickPlain(l.content);
+  const words = plain.split(/\s+/).length;
+  const marked = /^(\*\*|__)[^\n]{1,200}(\*\*|__):?$/.test(l.content.trim()) || /^[A-Z]\)\s/.test(plain);
+  if (!(marked && words <= 10) && !(plain.endsWith(':') && words <= 4)) return null;
+  const title = plain.replace(/^[A-Z]\)\s*/, '').replace(/:$/, '');
+  return { line: l.line, title, kind: classifySection(title), docTitle: false, label: true };
+}
+
+/** Severity and status the nearest sections give their findings (the report's own title aside). */
+export function contextOf(stack: readonly SectionInfo[]): { severity: Severity | null; status: Status | null } {
+  let severity: Severity | null = null;
+  let status: Status | null = null;
+  for (let k = stack.length - 1; k >= 0; k--) {
+    if (stack[k].docTitle) continue;
+    severity ??= stack[k].kind.severity;
+    status ??= stack[k].kind.status;
+  }
+  return { severity, status };
+}

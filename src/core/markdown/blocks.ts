@@ -1,0 +1,169 @@
+import type { ScannedLine } from '../scanLines';
+
+/**
+ * The block tree of a report, built from the line scan in one pass: sections under headings,
+ * lists and their items (nested items are children of their item), tables and their rows,
+ * paragraphs and fenced code. Syntax only: no audit words here. Every block knows its line
+ * range and parent, so that the detector can judge a block with its siblings.
+ */
+export type BlockKind = 'root' | 'section' | 'list' | 'item' | 'table' | 'row' | 'paragraph' | 'code' | 'comment';
+
+export interface Block {
+  kind: BlockKind;
+  /** 1-based first and last line (inclusive; trailing blank lines excluded). */
+  line: number;
+  endLine: number;
+  /** Heading level for sections (root 0); marker column for lists and items. */
+  level: number;
+  /** Index into the scanned lines of the block's lead line. */
+  index: number;
+  parent: Block | null;
+  children: Block[];
+}
+
+/** A list item's last line: where a line at or left of its marker, or a heading, ends it. */
+export function listItemEnd(lines: readonly ScannedLine[], i: number): number {
+  const item = lines[i];
+  let last = item.line;
+  let sawBlank = false;
+  let inOwnFence = false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j];
+    if (l.kind === 'heading' || l.kind === 'tableDelimiter') break;
+    if (l.kind === 'listItem' && l.level <= item.level) break;
+    if (l.kind === 'blank') {
+      sawBlank = true;
+      continue;
+    }
+    const indent = indentOf(l.text);
+    if (l.kind === 'fence') {
+      // A fence indented into the item (or opened right after its text) keeps its code in the item.
+      if (!inOwnFence && indent < item.contentColumn && sawBlank) break;
+      inOwnFence = !inOwnFence;
+    } else if (l.kind === 'code') {
+      if (!inOwnFence && indent < item.contentColumn) break;
+    } else if (sawBlank && l.kind !== 'listItem' && indent < item.contentColumn) {
+      break;
+    }
+    last = l.line;
+    sawBlank = false;
+  }
+  return last;
+}
+
+function indentOf(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (ch === ' ') n++;
+    else if (ch === '\t') n += 4 - (n % 4);
+    else break;
+  }
+  return n;
+}
+
+/** A section's last non-blank line, without a trailing thematic break that only lays out the page. */
+export function sectionEnd(lines: readonly ScannedLine[], i: number): number {
+  const level = lines[i].level;
+  let last = lines[i].line;
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j];
+    if (l.kind === 'heading' && l.level <= level) break;
+    if (l.kind !== 'blank' && l.kind !== 'setextUnderline') last = l.line;
+  }
+  while (last > lines[i].line && /^ {0,3}([-*_])[ \t]*\1[ \t]*\1[-*_ \t]*$/.test(lines[last - 1].text)) {
+    last--;
+    while (last > lines[i].line && lines[last - 1].kind === 'blank') last--;
+  }
+  return last;
+}
+
+function block(kind: BlockKind, l: ScannedLine, index: number, parent: Block, endLine = l.line, level = l.level): Block {
+  const b: Block = { kind, line: l.line, endLine, level, index, parent, children: [] };
+  parent.children.push(b);
+  return b;
+}
+
+/** Builds the block tree. Linear in the number of lines (each line is visited a bounded number of times, list items aside). */
+export function buildBlocks(lines: readonly ScannedLine[]): Block {
+  const root: Block = { kind: 'root', line: 1, endLine: lines.length, level: 0, index: -1, parent: null, children: [] };
+  const sections: Block[] = [root];
+  // Open list items, innermost last; each with the list it belongs to.
+  let items: Array<{ item: Block; list: Block }> = [];
+  let paragraph: Block | null = null;
+
+  const container = (l: ScannedLine): Block => {
+    while (items.length > 0 && items[items.length - 1].item.endLine < l.line) items.pop();
+    return items.length > 0 ? items[items.length - 1].item : sections[sections.length - 1];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind !== 'text') paragraph = null;
+    switch (l.kind) {
+      case 'heading': {
+        items = [];
+        while (sections.length > 1 && sections[sections.length - 1].level >= l.level) sections.pop();
+        const s = block('section', l, i, sections[sections.length - 1], sectionEnd(lines, i));
+        sections.push(s);
+        break;
+      }
+      case 'listItem': {
+        const parent = container(l);
+        const list = lastListIn(parent, l.level) ?? block('list', l, i, parent);
+        const item = block('item', l, i, list, listItemEnd(lines, i));
+        list.endLine = Math.max(list.endLine, item.endLine);
+        items.push({ item, list });
+        break;
+      }
+      case 'tableRow': {
+        if (lines[i + 1]?.kind !== 'tableDelimiter') break;
+        const parent = container(l);
+        const table = block('table', l, i, parent);
+        let j = i + 2;
+        while (j < lines.length && lines[j].kind === 'tableRow') {
+          block('row', lines[j], j, table);
+          j++;
+        }
+        table.endLine = lines[j - 1].line;
+        i = j - 1;
+        break;
+      }
+      case 'fence':
+      case 'code': {
+        const parent = container(l);
+        const last = parent.children[parent.children.length - 1];
+        if (last?.kind === 'code' && last.endLine === l.line - 1) last.endLine = l.line;
+        else block('code', l, i, parent);
+        break;
+      }
+      case 'html': {
+        if (/^\s*<!--/.test(l.text)) block('comment', l, i, container(l));
+        break;
+      }
+      case 'text': {
+        if (paragraph !== null && paragraph.endLine === l.line - 1) {
+          paragraph.endLine = l.line;
+        } else {
+          paragraph = block('paragraph', l, i, container(l));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return root;
+}
+
+/** The list a new item at `level` continues: the container's last child, when it is a list at that column. */
+function lastListIn(parent: Block, level: number): Block | null {
+  const last = parent.children[parent.children.length - 1];
+  return last?.kind === 'list' && last.level === level ? last : null;
+}
+
+/** The block's section ancestors, outermost first (the root excluded). */
+export function sectionsAbove(b: Block): Block[] {
+  const out: Block[] = [];
+  for (let p = b.parent; p !== null; p = p.parent) if (p.kind === 'section') out.unshift(p);
+  return out;
+}

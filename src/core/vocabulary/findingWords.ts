@@ -1,0 +1,104 @@
+import { leadPattern, wordsPattern } from './wordPattern';
+
+/**
+ * Words that structure a finding, in the languages of the reports we read (English, Spanish,
+ * Portuguese, French, German, Russian, Chinese, Japanese). One table per concept; the patterns
+ * below are built from them and used by every reader.
+ */
+
+/**
+ * Sub-headings and field labels of a finding's body (`#### Impact`, `**Recommendation:**`,
+ * `**问题**：`). A heading that is only one of these is part of a finding, never a finding.
+ */
+export const BODY_PARTS: readonly string[] = [
+  // English
+  'impact', 'description', 'detail', 'details', 'technical details', 'recommendation', 'recommendations',
+  'recommended mitigation', 'recommended fix', 'mitigation', 'mitigations', 'proof of concept', 'poc', 'fix',
+  'fixes', 'fix applied', 'fixes applied', 'fix required', 'code snippet', 'code snippets', 'found by', 'summary',
+  'vulnerability detail', 'vulnerability details', 'tool used', 'discussion', 'developer response', 'root cause',
+  'problem', 'solution', 'severity', 'status', 'location', 'locations', 'example', 'examples', 'test case',
+  'test cases', 'references', 'lines of code', 'context', 'background', 'remediation', 'resolution', 'likelihood',
+  'risk', 'note', 'notes', 'assessed type', 'exploit scenario', 'attack scenario', 'steps to reproduce',
+  'reproduction', 'evidence', 'analysis', 'verification', 'affected code', 'affected file', 'affected files',
+  'scenario', 'explanation', 'suggested fix', 'proposed fix', 'current code', 'fixed code', 'before', 'after',
+  'why it matters', 'how to fix', 'found in', 'workaround', 'issue', 'observation', 'team response', 'client response',
+  'response', 'comment', 'our comment', 'update', 'recommendation and fix',
+  // Spanish
+  'impacto', 'descripción', 'descripcion', 'recomendación', 'recomendacion', 'solución', 'solucion', 'problema',
+  'evidencia', 'corrección', 'correccion', 'ubicación', 'ubicacion', 'encontrado en', 'solución temporal',
+  // Portuguese
+  'descrição', 'descricao', 'recomendação', 'recomendacao', 'solução', 'solucao', 'evidência', 'correção',
+  'correcao', 'localização', 'encontrado em', 'contorno',
+  // French
+  'description du problème', 'recommandation', 'correctif', 'problème', 'emplacement', 'trouvé dans',
+  'contournement', 'résolution',
+  // German
+  'beschreibung', 'auswirkung', 'empfehlung', 'lösung', 'problem', 'behebung', 'fundstelle', 'gefunden in',
+  'umgehung',
+  // Russian
+  'проблема', 'описание', 'влияние', 'последствия', 'рекомендация', 'рекомендации', 'исправление', 'решение',
+  'расположение', 'обходной путь',
+  // Chinese
+  '问题', '问题描述', '描述', '影响', '建议', '修复', '修复建议', '解决方案', '位置', '发现于', '临时方案',
+  // Japanese
+  '問題', '説明', '影響', '推奨', '推奨事項', '修正', '対策', '場所', '回避策',
+];
+
+/**
+ * Field labels whose presence in a block's body says it is a finding (`**Severity:**`,
+ * `- **File**:`, `**Impact:**`, `Problem:`). Location and status labels are added from
+ * their own tables where they are used.
+ */
+export const FINDING_FIELDS: readonly string[] = [
+  'severity', 'status', 'file', 'files', 'location', 'locations', 'impact', 'likelihood', 'priority', 'risk',
+  'problem', 'issue', 'fix', 'recommendation', 'description', 'found in', 'workaround', 'root cause', 'evidence',
+  'finding id', 'affected', 'affected file', 'affected files', 'remediation', 'resolution',
+  'severidad', 'severidade', 'impacto', 'problema', 'recomendación', 'recomendação', 'descripción', 'descrição',
+  'evidencia', 'evidência', 'archivo', 'arquivo', 'ubicación', 'localização', 'sévérité', 'recommandation',
+  'problème', 'fichier', 'schweregrad', 'auswirkung', 'empfehlung', 'datei', 'критичность', 'серьезность',
+  'приоритет', 'проблема', 'влияние', 'рекомендация', 'файл', 'исправление', '严重程度', '严重性', '问题', '影响',
+  '建议', '位置', '文件', '修复', '重要度', '深刻度', '問題', '影響', '推奨', 'ファイル', '場所', '修正',
+];
+
+/** Matches a heading that is only a part of a finding's body. */
+export const BODY_PART_HEADING = leadPattern(BODY_PARTS);
+
+const FINDING_FIELD_SET = new Set(FINDING_FIELDS);
+/** Whether a field label (lower case, no markup) is one that findings carry. */
+export function isFindingField(label: string): boolean {
+  return FINDING_FIELD_SET.has(label);
+}
+
+/** Words that name findings in a section heading (`## Findings`, `## Hallazgos`, `## 问题`). */
+export const FINDING_NOUNS: readonly string[] = [
+  'finding', 'findings', 'issue', 'issues', 'bug', 'bugs', 'vulnerability', 'vulnerabilities', 'problem', 'problems',
+  'concern', 'concerns', 'weakness', 'weaknesses', 'risk', 'risks', 'defect', 'defects', 'flaw', 'flaws',
+  'observation', 'observations', 'blocker', 'blockers', 'gap', 'gaps', 'error', 'errors', 'hallazgo', 'hallazgos', 'problemas',
+  'achado', 'achados', 'riesgo', 'riesgos', 'risco', 'riscos', 'bloqueador', 'bloqueadores', 'bloqueantes', 'fallo',
+  'fallos', 'vulnerabilidad', 'vulnerabilidades', 'vulnerabilidade', 'constat', 'constats', 'problème', 'problèmes',
+  'faille', 'failles', 'befund', 'befunde', 'schwachstelle', 'schwachstellen', 'fehler',
+  'проблема', 'проблемы', 'проблем', 'ошибка', 'ошибки', 'уязвимость', 'уязвимости', 'замечания',
+  '问题', '漏洞', '缺陷', '发现', '問題', '脆弱性', '指摘', '不具合', 'バグ',
+];
+export const FINDING_NOUN = wordsPattern(FINDING_NOUNS);
+
+/**
+ * Labels of a report's metadata lines (`**Date:** …`, `- **Commit:** e38ba5d`, `**Tests:** 42 passing`).
+ * A bold label of one of these opens a field, never a finding's title.
+ */
+export const META_LABELS: readonly string[] = [
+  'date', 'time', 'author', 'authors', 'auditor', 'auditors', 'reviewer', 'reviewers', 'reviewed by', 'prepared by',
+  'commit', 'commits', 'branch', 'version', 'release', 'tag', 'pr', 'prs', 'pull request', 'link', 'links', 'url',
+  'tests', 'test', 'result', 'results', 'duration', 'scope', 'tool', 'tools', 'total', 'count', 'phase', 'sprint',
+  'owner', 'assignee', 'session', 'goal', 'goals', 'outcome', 'summary', 'overall', 'verdict', 'score', 'rating',
+  'repository', 'repo', 'project', 'target', 'language', 'framework', 'environment', 'platform', 'build', 'coverage',
+  'methodology', 'approach', 'timeline', 'period', 'type', 'category', 'categories', 'tags', 'effort', 'estimate',
+  'confidence', 'difficulty', 'reporter', 'reported by', 'found by', 'fixed in', 'fixed by', 'introduced in',
+  'fecha', 'autor', 'data', 'autor', 'дата', 'автор', '日期', '作者', '日付', '著者',
+];
+
+const LABEL_SET = new Set([...BODY_PARTS, ...FINDING_FIELDS, ...META_LABELS]);
+/** Whether a bold label (lower case, no markup, no colon) is a known field rather than a title. */
+export function isKnownLabel(label: string): boolean {
+  return LABEL_SET.has(label.trim().toLowerCase());
+}
