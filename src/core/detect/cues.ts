@@ -37,6 +37,7 @@ export const WEIGHTS = {
   procedural: -2.5,
   summary: -2,
   nestedInItem: -1.5,
+  inFindingBody: -3,
   legend: -4,
   commitOrFile: -3,
   docTitle: -10,

@@ -108,6 +108,7 @@ class Detector {
       if (b.kind === 'section') {
         const r = this.section(b, scope, own, childScope.force, depth);
         sections.push(r);
+        this.results.set(b, r);
       } else if (b.kind === 'list') {
         const label = previous?.kind === 'paragraph' && previous.endLine >= b.line - 2 ? labelInfo(this.lines, previous) : null;
         found.push(...this.list(b, label ? { ...scope, stack: [...scope.stack, label] } : scope, own ?? childScope.force, depth));
@@ -170,13 +171,13 @@ class Detector {
       j.because = 'report comment: not-findings';
       return { j, inner: [], hard: true, pending: null };
     }
-    const subFinding = b.children.some((c) => c.kind === 'section' && this.verdictOf(c) !== 'container');
+    const subFinding = this.sectionsInside(b).some((c) => c.j.verdict === 'finding' || c.j.verdict === 'forced' || (c.j.verdict === 'group' && c.inner.length > 0));
     const marked = parts.id !== null && !parts.numbered ? true : parts.severity !== null || parts.status !== null || fields.status !== null;
     const markedInner = found.filter((f) => f.cues.some((c) => c.name === 'reportId' || c.name === 'severityMark' || c.name === 'severityPrefix'));
     if (own === 'findings' && !info.docTitle) {
       j.verdict = 'forced';
       j.because = 'report comment: findings';
-    } else if (isGroupHeading(plain) && !(parts.id !== null && !parts.numbered)) {
+    } else if (isGroupHeading(plain) && !(parts.id !== null && !parts.numbered) && !hard) {
       j.verdict = 'group';
       j.because = 'names a group of findings';
     } else if (subFinding) {
@@ -201,9 +202,14 @@ class Detector {
     return { j, inner: found, hard: hard || found.length > 0 || pending === null, pending };
   }
 
-  private verdictOf(b: Block): Verdict | undefined {
-    for (let k = this.judgements.length - 1; k >= 0; k--) if (this.judgements[k].line === b.line && this.judgements[k].kind === 'heading') return this.judgements[k].verdict;
-    return undefined;
+  private readonly results = new Map<Block, SectionResult>();
+  private sectionsInside(b: Block): SectionResult[] {
+    const out: SectionResult[] = [];
+    for (const c of b.children) {
+      const r = c.kind === 'section' ? this.results.get(c) : undefined;
+      if (r) out.push(r);
+    }
+    return out;
   }
 
   /** When most headings of one level under one parent are findings, the plainer ones are too. */
@@ -418,6 +424,10 @@ function contextCues(stack: readonly SectionInfo[], unit: 'heading' | 'item' | '
   for (let k = stack.length - 1; k >= 0; k--) {
     const s = stack[k];
     if (s.docTitle) continue;
+    // `### Recommendation` under `### 1. Medium - …`: what it holds is that finding's body.
+    if (s.bodyPart && (stack[k - 1]?.unit || findingsAt < 0)) return k > 0 && stack[k - 1].unit ? [cue('inFindingBody', s.title)] : [];
+    // A heading that reads as a finding is no group: its words say nothing of what it holds.
+    if (s.unit) continue;
     if (s.kind.positive) return [cue('praise', s.title)];
     if (findingsAt < 0 && (s.kind.findings || s.kind.severity !== null || s.kind.status !== null)) findingsAt = k;
     if (proceduralAt < 0 && s.kind.procedural) proceduralAt = k;

@@ -3,6 +3,8 @@ import { quickPlain } from '../markdown/plain';
 import type { ScannedLine } from '../scanLines';
 import { classifySection, type SectionKind } from '../sectionKind';
 import { isGroupHeading } from '../sectionish';
+import { readTitle } from '../readTitle';
+import { BODY_PART_HEADING } from '../vocabulary/findingWords';
 import type { Severity, Status } from '../types';
 
 /** What a heading (or a label line before a list) says about the units beneath it. */
@@ -14,6 +16,10 @@ export interface SectionInfo {
   docTitle: boolean;
   /** A label line (`**Remaining Issues:**`) rather than a heading. */
   label: boolean;
+  /** The heading reads as a finding by itself (an id or a severity mark): it is no group for what it holds. */
+  unit: boolean;
+  /** The heading is a part of a finding's body (`#### Impact`, `### Recommendation`). */
+  bodyPart: boolean;
 }
 
 const NEUTRAL: SectionKind = { findings: false, procedural: false, summary: false, positive: false, severity: null, status: null };
@@ -23,10 +29,14 @@ export function sectionInfo(lines: readonly ScannedLine[], b: Block, firstHeadin
   const title = quickPlain(l.content);
   // The first H1 names the report, unless it is itself a group ("# High Risk Findings").
   const docTitle = b === firstHeading && l.level === 1 && !isGroupHeading(title);
-  const kind = docTitle ? NEUTRAL : classifySection(title);
+  const kind = docTitle ? { ...NEUTRAL } : classifySection(title);
+  const group = !docTitle && isGroupHeading(title);
   // A heading that only names a group (`## Open`, `### LOW`, `## P1`) says its units are findings.
-  if (!docTitle && isGroupHeading(title)) kind.findings = true;
-  return { line: l.line, title, kind, docTitle, label: false };
+  if (group) kind.findings = true;
+  const parts = readTitle(title);
+  const unit = !group && ((parts.id !== null && !parts.numbered) || parts.severity !== null);
+  const bodyPart = parts.id === null && BODY_PART_HEADING.test(parts.title);
+  return { line: l.line, title, kind, docTitle, label: false, unit, bodyPart };
 }
 
 /**
@@ -42,7 +52,7 @@ export function labelInfo(lines: readonly ScannedLine[], p: Block): SectionInfo 
   const marked = /^(\*\*|__)[^\n]{1,200}(\*\*|__):?$/.test(l.content.trim()) || /^[A-Z]\)\s/.test(plain);
   if (!(marked && words <= 10) && !(plain.endsWith(':') && words <= 4)) return null;
   const title = plain.replace(/^[A-Z]\)\s*/, '').replace(/:$/, '');
-  return { line: l.line, title, kind: classifySection(title), docTitle: false, label: true };
+  return { line: l.line, title, kind: classifySection(title), docTitle: false, label: true, unit: false, bodyPart: false };
 }
 
 /** Severity and status the nearest sections give their findings (the report's own title aside). */
