@@ -28,6 +28,11 @@ const ID_BODY = String.raw`(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?[a-z]?|[A-Z]{1
 // `H-1 Title`, `BUG-12 Title`: ids of that shape need no separator ("SHA-256 hashing" still has none).
 const SPACED_ID = /^((?:[A-Z]|BUG|SEC|VULN|ISSUE|FINDING|TOB|OZ|QSP|CVF)-\d{1,4})\s+(?=\S)/u;
 const LETTER_ID = new RegExp(String.raw`^(?:\[(${ID_BODY})\]|(${ID_BODY})(?=[.:)]|\s+[—–-]|$))[.:)]?\s*[—–-]?\s*`, 'u');
+// `P0`, `P1` before a title are priorities, not ids (`## P0 — Critical`); `P0-1` is an id.
+const PRIORITY_TAG = /^P[0-4]$/;
+// `(HAL-13) Title`: an id in parentheses before the title.
+const PAREN_ID_LEAD = new RegExp(String.raw`^\((${ID_BODY}|#\d{1,5})\)\s*[:.—–-]?\s*`, 'u');
+const PAREN_ID_TRAIL = new RegExp(String.raw`\s\((?:issue\s+|finding\s+)?(${ID_BODY}|#\d{1,5})\)$`, 'iu');
 const HASH_ID = /^(?:(?:issue|bug|finding|item|problem)\s*)?#(\d{1,5})\b[.:)]?\s*[—–-]?\s*/iu;
 const WORD_NUMBER_ID = /^(?:issue|bug|finding|vulnerability|problem)\s+(\d{1,5}(?:\.\d{1,3})?)\b[.:)]?\s*[—–-]?\s*/iu;
 // `## [01] Title` (Code4rena QA reports): a bracketed number is the report's numbering.
@@ -54,8 +59,11 @@ export function readTitle(plain: string, struck = ''): TitleParts {
   if (m) {
     id = m[0].includes('#') ? `#${m[1]}` : m[1];
     rest = rest.slice(m[0].length);
-  } else if ((m = LETTER_ID.exec(rest))) {
+  } else if ((m = LETTER_ID.exec(rest)) && !PRIORITY_TAG.test(m[1] ?? m[2])) {
     id = m[1] ?? m[2];
+    rest = rest.slice(m[0].length);
+  } else if ((m = PAREN_ID_LEAD.exec(rest))) {
+    id = m[1];
     rest = rest.slice(m[0].length);
   } else if ((m = SPACED_ID.exec(rest))) {
     id = m[1];
@@ -80,9 +88,18 @@ export function readTitle(plain: string, struck = ''): TitleParts {
   // `[CRITICAL] BUG-01 — title`: the id may follow a severity tag.
   if (id === null) {
     const after = LETTER_ID.exec(rest);
-    if (after) {
+    if (after && !PRIORITY_TAG.test(after[1] ?? after[2])) {
       id = after[1] ?? after[2];
       rest = rest.slice(after[0].length);
+    }
+  }
+  // `Title (HAL-13)`, `Title (Issue #8)`: an id in parentheses after the title (firm reports'
+  // summary tables and maintainers' audit responses).
+  if (id === null) {
+    const trail = PAREN_ID_TRAIL.exec(rest);
+    if (trail) {
+      id = trail[1];
+      rest = rest.slice(0, trail.index);
     }
   }
 

@@ -14,14 +14,11 @@ export function dropRepeats(cands: Candidate[]): Candidate[] {
   });
   const ids = new Set(cands.filter((c) => c.kind !== 'tableRow' && c.parts.id).map((c) => normId(c.parts.id!)));
   const titles = new Set(cands.filter((c) => c.kind !== 'tableRow').map((c) => normTitle(c.parts.title)));
-  const hasOthers = cands.some((c) => c.kind !== 'tableRow');
   return cands.filter((c) => {
     if (c.kind !== 'tableRow') return true;
     if (c.table!.id !== null) return !ids.has(normId(c.table!.id));
     if (c.parts.id !== null && ids.has(normId(c.parts.id))) return false;
-    if (titles.has(normTitle(c.parts.title))) return false;
-    // A table without ids next to findings written out in full is a summary of them.
-    return !hasOthers;
+    return !titles.has(normTitle(c.parts.title));
   });
 }
 
