@@ -183,7 +183,7 @@ class Detector {
     } else if (subFinding) {
       j.verdict = 'group';
       j.because = 'sub-headings are findings';
-    } else if (!marked && markedInner.length >= 2) {
+    } else if (!marked && (markedInner.length >= 2 || (parts.id === null && found.some((f) => f.cues.some((c) => c.name === 'reportId'))))) {
       j.verdict = 'group';
       j.because = `${markedInner.length} marked findings inside`;
     } else if (score >= THRESHOLD) {

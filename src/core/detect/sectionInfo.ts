@@ -6,6 +6,8 @@ import { isGroupHeading } from '../sectionish';
 import { readTitle } from '../readTitle';
 import { BODY_PART_HEADING } from '../vocabulary/findingWords';
 import type { Severity, Status } from '../types';
+import { fieldsInLine, SEVERITY_LABELS } from '../fields';
+import { severityFromValue } from '../severity';
 
 /** What a heading (or a label line before a list) says about the units beneath it. */
 export interface SectionInfo {
@@ -36,6 +38,9 @@ export function sectionInfo(lines: readonly ScannedLine[], b: Block, firstHeadin
   const parts = readTitle(title);
   const unit = !group && ((parts.id !== null && !parts.numbered) || parts.severity !== null);
   const bodyPart = parts.id === null && BODY_PART_HEADING.test(parts.title);
+  // `## arbitrary-send-eth` / `Impact: High` / `- [ ] ID-0` (Slither checklists), `## Group` / `**Severity:** Low`:
+  // a severity field before the section's first block speaks for the units beneath it.
+  if (!docTitle && kind.severity === null) kind.severity = leadingSeverity(lines, b);
   return { line: l.line, title, kind, docTitle, label: false, unit, bodyPart };
 }
 
@@ -65,4 +70,18 @@ export function contextOf(stack: readonly SectionInfo[]): { severity: Severity |
     status ??= stack[k].kind.status;
   }
   return { severity, status };
+}
+
+/** A `Severity:` or `Impact:` field between a heading and its first list, table or sub-section. */
+function leadingSeverity(lines: readonly ScannedLine[], b: Block): Severity | null {
+  const stop = b.children.find((c) => c.kind !== 'paragraph')?.line ?? b.endLine + 1;
+  for (let n = b.line + 1; n < stop && n <= b.line + 8; n++) {
+    for (const f of fieldsInLine(lines[n - 1].text, n)) {
+      if (SEVERITY_LABELS.includes(f.label) || f.label === 'impact') {
+        const s = severityFromValue(f.value);
+        if (s) return s;
+      }
+    }
+  }
+  return null;
 }
