@@ -1,33 +1,40 @@
+import { FINDING_NOUNS, GROUP_FILLER, GROUP_WORDS } from './vocabulary/findingWords';
+import { SEVERITY_STEMS, SEVERITY_WORDS } from './vocabulary/severityWords';
+import { wordsPattern } from './vocabulary/wordPattern';
+
+const GROUPING = wordsPattern(
+  [...GROUP_WORDS, ...FINDING_NOUNS, ...Object.values(SEVERITY_WORDS).flat(), 'informational', 'gas', 'qa', 'non-critical', 'major', 'minor'],
+  'giu',
+);
+const STEMS = wordsPattern([...Object.values(SEVERITY_STEMS).flat(), 'проблем', 'ошибк', 'приоритет', 'замечан'], 'giu', true);
+const FILLER = wordsPattern(GROUP_FILLER, 'giu');
+
 /**
  * Whether a heading only names a group of findings (`## HIGH`, `# High Risk Findings (5)`,
- * `### 🔴 CRITICAL (Must Fix Before Production)`, `## P0 — Críticos`, `## TIER 1 — CRASH`)
- * rather than being a finding itself (`### CRITICAL: readDriftAcks race`).
+ * `### 🔴 CRITICAL (Must Fix Before Production)`, `## P0 — Críticos`, `## TIER 1 — CRASH`,
+ * `## 🔴 嚴重問題（Critical）`) rather than being a finding itself (`### CRITICAL: readDriftAcks race`).
+ * It is a group when nothing is left once its grouping words, numbers and marks are taken away.
  */
 export function isGroupHeading(plain: string): boolean {
-  const t = plain.replace(/[*_`~]/g, '').trim();
+  const t = plain.replace(/[*_`~]/g, '').trim().slice(0, 300);
   if (/^\W*(?:P[0-4]|TIER\s*\d+)\b(?!-\d)/i.test(t)) return true;
   // A colon after the severity word introduces a title: that is a finding.
   if (/^\W*(critical|high|medium|med|low|info)\s*:\s*\S/i.test(t)) return false;
-  const words = t
-    .replace(/\([^)]*\)/g, ' ')
-    .toLowerCase()
-    .split(/[^\p{L}-]+/u)
-    .filter((w) => w !== '' && w !== '-');
-  return words.length > 0 && words.every(isGroupWord) && words.some((w) => !FILLER.has(w));
+  const bare = t.replace(/\([^()]*\)|（[^（）]*）/g, ' ').toLowerCase();
+  let grouping = 0;
+  const rest = bare
+    .replace(GROUPING, () => {
+      grouping++;
+      return ' ';
+    })
+    .replace(STEMS, () => {
+      grouping++;
+      return ' ';
+    });
+  if (grouping === 0) return false;
+  const residue = rest.replace(FILLER, ' ').replace(STEM_TAIL, ' ');
+  return !/\p{L}/u.test(residue);
 }
 
-// Words of headings that group findings by severity, priority or state, in the languages seen.
-const GROUP_WORDS = new Set(
-  ('critical high medium med low info informational gas non-critical qa minor major severity risk risks priority ' +
-    'priorities level finding findings issue issues bug bugs vulnerability vulnerabilities problem problems fixes ' +
-    'item items concern concerns not fixed remaining open still pending resolved must fix should nice have other ' +
-    'optimization optimizations recommendation recommendations warning warnings note notes ' +
-    'crítico crítica críticos críticas critico critica criticos criticas alto alta altos altas prioridade prioridad ' +
-    'médio média medio media médios medios baixo baixa bajo baja problemas').split(' '),
-);
-const FILLER = new Set(['and', 'or', 'to', 'other', 'not', 'still', 'must', 'should', 'nice', 'have', 'level']);
-const STEMS = ['критическ', 'высок', 'средн', 'низк', 'проблем', 'ошибк', 'приоритет'];
-
-function isGroupWord(w: string): boolean {
-  return GROUP_WORDS.has(w) || FILLER.has(w) || STEMS.some((s) => w.startsWith(s));
-}
+// The rest of a declined Russian word once its stem is taken (`ые`, `ие`, `ая`).
+const STEM_TAIL = /(?<![\p{L}])[а-яё]{1,4}(?![\p{L}])/gu;

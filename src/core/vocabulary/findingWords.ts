@@ -102,3 +102,16 @@ const LABEL_SET = new Set([...BODY_PARTS, ...FINDING_FIELDS, ...META_LABELS]);
 export function isKnownLabel(label: string): boolean {
   return LABEL_SET.has(label.trim().toLowerCase());
 }
+
+/**
+ * Words of headings that only group findings by severity, priority or state (`## High Priority
+ * Issues`, `### Not Fixed`, `## P0 — Críticos`, `## 🔴 嚴重問題（Critical）`), besides severity words and
+ * finding nouns. `GROUP_FILLER` words may appear but never make a group alone.
+ */
+export const GROUP_WORDS: readonly string[] = [
+  'severity', 'risk', 'risks', 'priority', 'priorities', 'level', 'fixes', 'fixed', 'item', 'items', 'remaining', 'open',
+  'pending', 'resolved', 'optimization', 'optimizations', 'recommendation', 'recommendations', 'warning', 'warnings',
+  'note', 'notes', 'concern', 'concerns', 'tier', 'must fix', 'should fix', 'nice to have', 'not fixed', 'still pending',
+  'prioridade', 'prioridad', 'priorité', 'priorität', 'приоритет', '优先', '優先', '级', '級', '等级', '等級', '风险', '風險', 'リスク',
+];
+export const GROUP_FILLER: readonly string[] = ['and', 'or', 'to', 'other', 'not', 'still', 'must', 'should', 'nice', 'have', 'level', 'de', 'e', 'y', 'et', 'und', 'и', '的'];
