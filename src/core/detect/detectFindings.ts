@@ -214,6 +214,7 @@ class Detector {
 
   /** When most headings of one level under one parent are findings, the plainer ones are too. */
   private siblingsAgree(sections: SectionResult[]): void {
+    this.fieldsRepeat(sections);
     if (sections.length < 3) return;
     const findings = sections.filter((s) => s.j.verdict === 'finding' || s.j.verdict === 'forced').length;
     if (findings < 2 || findings * 2 < sections.length) return;
@@ -221,6 +222,21 @@ class Detector {
       if (s.j.verdict !== 'container' || s.hard || s.j.score < SIBLING_THRESHOLD) continue;
       s.j.verdict = 'finding';
       s.j.because = `${findings} of ${sections.length} sibling headings are findings`;
+      s.j.candidate = s.pending ?? undefined;
+    }
+  }
+
+  /**
+   * Headings of one level that each carry finding fields (`**Vulnerability:**` / `**Prevention:**` under
+   * dated headings in a security journal) are the report's repeated unit, whatever their titles say.
+   */
+  private fieldsRepeat(sections: SectionResult[]): void {
+    const withFields = sections.filter((s) => s.pending !== null && !s.hard && s.j.cues.some((c) => c.name === 'findingFields'));
+    if (withFields.length < 2 || withFields.length * 10 < sections.length * 6) return;
+    for (const s of withFields) {
+      if (s.j.verdict !== 'container' || s.j.score < SIBLING_THRESHOLD) continue;
+      s.j.verdict = 'finding';
+      s.j.because = `${withFields.length} of ${sections.length} sibling headings carry finding fields`;
       s.j.candidate = s.pending ?? undefined;
     }
   }

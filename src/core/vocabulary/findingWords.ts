@@ -52,7 +52,8 @@ export const BODY_PARTS: readonly string[] = [
 export const FINDING_FIELDS: readonly string[] = [
   'severity', 'status', 'file', 'files', 'location', 'locations', 'impact', 'likelihood', 'priority', 'risk',
   'problem', 'issue', 'fix', 'recommendation', 'description', 'found in', 'workaround', 'root cause', 'evidence',
-  'finding id', 'affected', 'affected file', 'affected files', 'remediation', 'resolution',
+  'finding id', 'affected', 'affected file', 'affected files', 'remediation', 'resolution', 'vulnerability',
+  'prevention', 'mitigation', 'suggested fix', 'proposed fix', 'solution', 'symptom', 'symptoms', 'cause',
   'severidad', 'severidade', 'impacto', 'problema', 'recomendación', 'recomendação', 'descripción', 'descrição',
   'evidencia', 'evidência', 'archivo', 'arquivo', 'ubicación', 'localização', 'sévérité', 'recommandation',
   'problème', 'fichier', 'schweregrad', 'auswirkung', 'empfehlung', 'datei', 'критичность', 'серьезность',
