@@ -34,7 +34,9 @@ export function classifySection(heading: string): SectionKind {
   const procedural =
     words <= 5 && (ALWAYS_PROCEDURAL.test(t) || (PROCEDURAL.test(t) && !namesFindings && severity === null && !/\bnext priorities\b/i.test(t)));
   return {
-    findings: FINDINGS.test(t) && !POSITIVE.test(t) && !/\bnot (bugs?|issues?|findings?|problems?)\b/i.test(t),
+    // A heading names a group of findings in a few words ("Known Issues", "Remaining from Audit");
+    // a long title that mentions a bug ("Skill System Overhaul + index_project Bug Fix") is a topic.
+    findings: words <= 5 && FINDINGS.test(t) && !POSITIVE.test(t) && !/\bnot (bugs?|issues?|findings?|problems?)\b/i.test(t),
     procedural,
     summary: SUMMARY.test(t),
     positive: POSITIVE.test(t),
