@@ -131,6 +131,9 @@ class Detector {
     const info = sectionInfo(this.lines, b, this.firstHeading);
     const plain = info.title;
     const parts = readTitle(plain, struckText(l.content));
+    // `## Issue #3: …` then `### ✅ FIXED - 9 bugs` or `### INVESTIGATED - Cannot Reproduce`: a verdict
+    // sub-heading is part of the finding above it (agent bug-fix logs).
+    if (scope.stack[scope.stack.length - 1]?.unit && STATUS_LEAD.test(plain)) info.bodyPart = true;
     const cues: Cue[] = [];
     let hard = false;
     if (plain === '') cues.push(cue('empty'));
@@ -145,7 +148,7 @@ class Detector {
     if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
     if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
     else if (fields.location) cues.push(cue('locationInBody'));
-    if (BODY_PART_HEADING.test(parts.title) && parts.id === null) {
+    if (info.bodyPart) {
       cues.push(cue('bodyPart', parts.title));
       hard = true;
     }
@@ -177,7 +180,7 @@ class Detector {
     if (own === 'findings' && !info.docTitle) {
       j.verdict = 'forced';
       j.because = 'report comment: findings';
-    } else if (isGroupHeading(plain) && !(parts.id !== null && !parts.numbered) && !hard) {
+    } else if (isGroupHeading(plain) && !(parts.id !== null && !parts.numbered) && !info.bodyPart) {
       j.verdict = 'group';
       j.because = 'names a group of findings';
     } else if (subFinding) {
@@ -448,6 +451,8 @@ function contextCues(stack: readonly SectionInfo[], unit: 'heading' | 'item' | '
     if (findingsAt < 0 && (s.kind.findings || s.kind.severity !== null || s.kind.status !== null)) findingsAt = k;
     if (proceduralAt < 0 && s.kind.procedural) proceduralAt = k;
   }
+  // A label line (`**Issue #1 (JSON Leaking)**`) under a procedural heading names what a file list is for.
+  if (findingsAt >= 0 && stack[findingsAt].label && proceduralAt >= 0) findingsAt = -1;
   if (findingsAt >= 0 && findingsAt >= proceduralAt) {
     const s = stack[findingsAt];
     const direct = findingsAt === stack.length - 1;
@@ -498,6 +503,9 @@ function isLegend(lines: readonly ScannedLine[], list: Block): boolean {
   }
   return seen.size === list.children.length;
 }
+
+/** A heading that opens with a verdict: `✅ FIXED - …`, `INVESTIGATED - Cannot Reproduce`, `Resolved`. */
+const STATUS_LEAD = /^[\s✅❌⏭️☑️✔️]*(?:FIXED|RESOLVED|DONE|DEFERRED|INVESTIGATED|NOT FIXED|WON'?T FIX|FALSE POSITIVE|ACCEPTED|ACKNOWLEDGED|OPEN|CLOSED|Fixed|Resolved|Status)\b/u;
 
 /** `path/file.ext:12` or `file.ext#L12`: a cited line of code. */
 const PATH_LINE = /[\w./-]{1,200}\.[A-Za-z]{1,8}(?::\d|#L\d)/;
