@@ -1,6 +1,8 @@
 import { severityOfSection } from './severity';
 import { statusOfSection } from './status';
 import type { Severity, Status } from './types';
+import { PRAISE_WORDS } from './vocabulary/findingWords';
+import { wordsPattern } from './vocabulary/wordPattern';
 
 /** What a non-finding heading says about the headings, items and tables beneath it. */
 export interface SectionKind {
@@ -20,7 +22,7 @@ const FINDINGS = /\b(findings?|issues?|bugs?|vulnerabilit(y|ies)|problems?|conce
 const PROCEDURAL = /(?<![\p{L}\p{N}])(deploy(ment)?|rollback|roll-back|verification|verify|verified|testing|tests?|test plan|checklist|files? changed|changed files|files? modified|commits?|references?|credits?|acknowledg(e)?ments?|statistics|stats|metrics|table of contents|contents|toc|scope|methodology|approach|about|disclaimer|appendix|glossary|timeline|how to|usage|setup|installation|changelog|next steps|sign-?off|overview|introduction|conclusion|executive|severity (criteria|classification|definitions?)|risk classification|coverage|project profile|wardens|audit scope|recommended actions|action items|action plan|roadmap|how to verify|priority|priorities|recommendations?|explanation|classification|definitions?|plan|phase|sprint|week|implementation order|план\S*|недел\S*)(?![\p{L}])/iu;
 const ALWAYS_PROCEDURAL = /\b(explanation|classification|definitions?|methodology|severity criteria|deployment|rollback|files? changed|changed files|commits|references|credits|table of contents|disclaimer|appendix|glossary|how to verify)\b/i;
 const SUMMARY = /\b(summary|statistics|stats|overview|matrix|counts?|metrics|table of contents|scoreboard|dashboard)\b/i;
-const POSITIVE = /\b(working well|strengths?|positive|good practices|what'?s good|well done|praise|highlights)\b/i;
+const POSITIVE = wordsPattern(PRAISE_WORDS);
 
 export function classifySection(heading: string): SectionKind {
   const t = heading.replace(/[*_`~]/g, '');

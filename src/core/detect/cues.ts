@@ -28,6 +28,7 @@ export const WEIGHTS = {
   findingsSectionChild: 2.5,
   findingsSection: 2,
   labelSection: 2,
+  defectWords: 1,
   // Against.
   bodyPart: -6,
   fieldLine: -6,

@@ -6,7 +6,7 @@ import { readTable } from '../readTable';
 import { readTitle, type TitleParts } from '../readTitle';
 import type { ScannedLine } from '../scanLines';
 import { isGroupHeading } from '../sectionish';
-import { BODY_PART_HEADING, isFindingField } from '../vocabulary/findingWords';
+import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
 import { readDirective, type Directive } from './directives';
 import { readItemLead } from './itemLead';
@@ -36,6 +36,7 @@ interface SectionResult {
   hard: boolean;
   /** The candidate it would be, should its siblings make it a finding. */
   pending: Candidate | null;
+  block: Block;
 }
 
 interface Scope {
@@ -122,11 +123,12 @@ class Detector {
     }
     found.push(...this.closeParagraphs(parent, paragraphs));
     this.siblingsAgree(sections);
+    this.groupsAgree(sections, scope, depth);
     for (const s of sections) found.push(...(s.j.verdict === 'finding' || s.j.verdict === 'forced' ? [s.j] : s.inner));
     return found;
   }
 
-  private section(b: Block, scope: Scope, own: Directive | null, inner: Directive | null, depth: number): SectionResult {
+  private section(b: Block, scope: Scope, own: Directive | null, inner: Directive | null, depth: number, asGroup = false): SectionResult {
     const l = this.lines[b.index];
     const info = sectionInfo(this.lines, b, this.firstHeading);
     const plain = info.title;
@@ -134,6 +136,7 @@ class Detector {
     // `## Issue #3: …` then `### ✅ FIXED - 9 bugs` or `### INVESTIGATED - Cannot Reproduce`: a verdict
     // sub-heading is part of the finding above it (agent bug-fix logs).
     if (scope.stack[scope.stack.length - 1]?.unit && STATUS_LEAD.test(plain)) info.bodyPart = true;
+    if (asGroup) info.kind = { ...info.kind, findings: true, procedural: false };
     const cues: Cue[] = [];
     let hard = false;
     if (plain === '') cues.push(cue('empty'));
@@ -172,11 +175,12 @@ class Detector {
     if (own === 'not-findings') {
       j.verdict = 'not-finding';
       j.because = 'report comment: not-findings';
-      return { j, inner: [], hard: true, pending: null };
+      return { j, inner: [], hard: true, pending: null, block: b };
     }
     const subFinding = this.sectionsInside(b).some((c) => c.j.verdict === 'finding' || c.j.verdict === 'forced' || (c.j.verdict === 'group' && c.inner.length > 0));
     const marked = parts.id !== null && !parts.numbered ? true : parts.severity !== null || parts.status !== null || fields.status !== null;
-    const markedInner = found.filter((f) => f.cues.some((c) => c.name === 'reportId' || c.name === 'severityMark' || c.name === 'severityPrefix'));
+    // Units that carry their own id, severity or cited line are the repeated unit; a plain heading over them is a group.
+    const markedInner = found.filter((f) => f.cues.some((c) => c.name === 'reportId' || c.name === 'severityMark' || c.name === 'severityPrefix' || c.name === 'locationInTitle'));
     if (own === 'findings' && !info.docTitle) {
       j.verdict = 'forced';
       j.because = 'report comment: findings';
@@ -199,10 +203,10 @@ class Detector {
         f.candidate = undefined;
       }
       j.candidate = this.headingCandidate(b, parts, scope.stack);
-      return { j, inner: [], hard, pending: null };
+      return { j, inner: [], hard, pending: null, block: b };
     }
     const pending = j.verdict === 'container' ? this.headingCandidate(b, parts, scope.stack) : null;
-    return { j, inner: found, hard: hard || found.length > 0 || pending === null, pending };
+    return { j, inner: found, hard: hard || found.length > 0 || pending === null, pending, block: b };
   }
 
   private readonly results = new Map<Block, SectionResult>();
@@ -227,6 +231,33 @@ class Detector {
       s.j.because = `${findings} of ${sections.length} sibling headings are findings`;
       s.j.candidate = s.pending ?? undefined;
     }
+  }
+
+  /**
+   * When most numbered headings of one level are groups of findings (`## 1. Security findings`, `## 2.
+   * Correctness findings`), a plain numbered sibling (`## 3. Code quality & maintainability`) is one too: its
+   * units are read again as a group's.
+   */
+  private groupsAgree(sections: SectionResult[], scope: Scope, depth: number): void {
+    const numbered = (s: SectionResult): boolean => s.j.cues.some((c) => c.name === 'numbered');
+    sections.forEach((s, k) => {
+      if (s.j.verdict !== 'container' || s.inner.length > 0 || !numbered(s) || s.j.cues.some((c) => c.weight < 0)) return;
+      // Peers are the siblings of the same shape: the numbered headings of a numbered sequence.
+      const peers = sections.filter(numbered);
+      const groups = peers.filter((p) => p.j.verdict === 'group' && p.inner.length > 0).length;
+      if (groups < 2 || groups * 2 < peers.length) return;
+      const b = s.block;
+      for (let m = this.judgements.length - 1; m >= 0; m--) {
+        if (this.judgements[m].line >= b.line && this.judgements[m].line <= b.endLine) this.judgements.splice(m, 1);
+      }
+      const again = this.section(b, scope, null, null, depth, true);
+      if (again.j.verdict === 'container' && again.inner.length > 0) {
+        again.j.verdict = 'group';
+        again.j.because = `${groups} of ${peers.length} sibling headings of its shape are groups of findings`;
+      }
+      sections[k] = again;
+      this.results.set(b, again);
+    });
   }
 
   /**
@@ -273,6 +304,8 @@ class Detector {
       if (lead.parts.status !== null) cues.push(cue('statusMark', lead.parts.status));
       if (lead.boldLead) cues.push(cue('boldLead'));
       if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
+      const defect = DEFECT.exec(quickPlain(lead.titleSource).slice(0, 160));
+      if (defect) cues.push(cue('defectWords', defect[0]));
       const body = this.lines.slice(b.line, b.endLine);
       const fields = bodyFields(this.lines, body);
       if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));

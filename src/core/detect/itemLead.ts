@@ -49,7 +49,8 @@ function isField(lead: string): boolean {
   const m = FIELD_LEAD.exec(lead);
   if (!m) return false;
   const value = quickPlain(m[2]);
-  return isKnownLabel(m[1]) || value === '' || /^[\d.,%:/\s-]{1,20}$|^`?[0-9a-f]{7,40}`?$/.test(value);
+  // A count, a date or a commit is a value; a sentence is what the label titles.
+  return isKnownLabel(m[1]) || value === '' || /^[\d.,%:/-]+(?:\s|$)|^`?[0-9a-f]{7,40}`?$/.test(value);
 }
 
 /** Reads the lead line of a list item: its title, id and severity prefix. */

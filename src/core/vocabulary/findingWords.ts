@@ -116,3 +116,37 @@ export const GROUP_WORDS: readonly string[] = [
   'prioridade', 'prioridad', 'priorité', 'priorität', 'приоритет', '优先', '優先', '级', '級', '等级', '等級', '风险', '風險', 'リスク',
 ];
 export const GROUP_FILLER: readonly string[] = ['and', 'or', 'to', 'other', 'not', 'still', 'must', 'should', 'nice', 'have', 'level', 'de', 'e', 'y', 'et', 'und', 'и', '的'];
+
+/** Headings of praise, whose items are no findings (`## What's Working Well`, `### Strengths`, `## Pontos positivos`). */
+export const PRAISE_WORDS: readonly string[] = [
+  'working well', 'works well', 'strength', 'strengths', 'positive', 'positives', 'good practices', "what's good",
+  'what is good', "what's already good", 'already good', 'good here', 'what works', 'done well', 'done right', 'well done',
+  'praise', 'highlights', 'kudos', 'commendations', 'lo bueno', 'fortalezas', 'puntos fuertes', 'pontos positivos',
+  'pontos fortes', 'points forts', 'stärken', 'положительн', 'сильные стороны', '优点', '亮点', '良い点', '長所',
+];
+
+/** Words of a report's own title that say the whole document is a review (`# Project Audit — x`, `# 代碼全面審查報告`). */
+export const REVIEW_TITLE_WORDS: readonly string[] = [
+  'audit', 'audits', 'review', 'reviews', 'assessment', 'security review', 'code review', 'findings', 'bug report',
+  'bugs', 'auditoria', 'auditoría', 'revisión', 'revisão', 'évaluation', 'prüfung', 'überprüfung', 'аудит', 'ревью',
+  'обзор', '审查', '審查', '审计', '審計', '监査', '監査', 'レビュー', '評価',
+];
+export const REVIEW_TITLE = wordsPattern(REVIEW_TITLE_WORDS);
+
+/**
+ * Words that say a title names a defect (`Unused …`, `… leaks memory`, `Missing rate limit`, `竞态条件`).
+ * A weak cue: it tips a unit that its structure already suggests.
+ */
+export const DEFECT_WORDS: readonly string[] = [
+  'bug', 'bugs', 'broken', 'crash', 'crashes', 'leak', 'leaks', 'leaking', 'race', 'race condition', 'deadlock',
+  'vulnerable', 'vulnerability', 'injection', 'xss', 'csrf', 'ssrf', 'idor', 'overflow', 'underflow', 'bypass',
+  'unauthenticated', 'unauthorized', 'insecure', 'unsafe', 'unvalidated', 'unbounded', 'unchecked', 'missing',
+  'lacks', 'lack of', 'wrong', 'incorrect', 'incorrectly', 'invalid', 'fails', 'failure',
+  'fail', 'error', 'errors', 'exception', 'hang', 'hangs', 'timeout', 'stale', 'unused', 'dead code', 'duplicate',
+  'duplicated', 'deprecated', 'eol', 'hardcoded', 'hard-coded', 'plaintext', 'exposed', 'exposes', 'leakage',
+  'regression', 'inconsistent', 'mismatch', 'truncates', 'silently', 'swallows', 'blocking', 'n+1', 'slow',
+  'falta', 'faltan', 'error', 'fallo', 'expuesto', 'inseguro', 'ausente', 'falha', 'ausência',
+  'vazamento', 'manque', 'absence', 'fehlt', 'fehlende', 'unsicher', 'отсутствует', 'утечка', 'ошибка',
+  '缺少', '缺失', '泄漏', '竞态', '竞争条件', '错误', '錯誤', '漏洞', '不足', '欠如', '漏れ',
+];
+export const DEFECT = wordsPattern(DEFECT_WORDS);
