@@ -486,7 +486,9 @@ function contextCues(stack: readonly SectionInfo[], unit: 'heading' | 'item' | '
   }
   // A label line (`**Issue #1 (JSON Leaking)**`) under a procedural heading names what a file list is for.
   if (findingsAt >= 0 && stack[findingsAt].label && proceduralAt >= 0) findingsAt = -1;
-  if (findingsAt >= 0 && findingsAt >= proceduralAt) {
+  // A procedural section decides for what it holds ("Rollback Plan" over "Greatshot Fixes"), unless the one
+  // heading says both ("Remaining from Audit (lower priority)").
+  if (findingsAt >= 0 && (proceduralAt < 0 || findingsAt === proceduralAt)) {
     const s = stack[findingsAt];
     const direct = findingsAt === stack.length - 1;
     out.push(cue(s.label ? 'labelSection' : direct && unit === 'heading' ? 'findingsSectionChild' : 'findingsSection', s.title));
