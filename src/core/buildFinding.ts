@@ -2,7 +2,9 @@ import type { Candidate } from './candidate';
 import { quickPlain } from './candidate';
 import { fieldsInLine, ITALIC_STATUS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from './fields';
 import type { InlineText } from './inlineText';
+import { dialectStatus } from './dialects/dialects';
 import { findingLocations } from './locations/findingLocations';
+import { dedupeLocations } from './locations/locationsInText';
 import { readTitle, shortTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from './scanLines';
 import { severityFromValue } from './severity';
@@ -11,6 +13,13 @@ import type { Finding, Severity, Status } from './types';
 
 /** Reads a candidate's title, severity, status and locations into a finding. */
 export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): Finding {
+  if (c.code) {
+    return {
+      id: c.code.id ?? '', title: c.code.title.slice(0, 200), severity: c.code.severity ?? c.context.severity, status: c.context.status ?? 'open',
+      kind: 'codeLine', reportRange: { startLine: c.startLine, endLine: c.endLine }, locations: dedupeLocations(c.code.locations),
+      body: lines.slice(c.startLine - 1, c.endLine).map((l) => l.text).join('\n'),
+    };
+  }
   const readParts = readTitle(inline.text, inline.struck);
   const parts: TitleParts = {
     ...readParts,
@@ -76,7 +85,7 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
   }
   if (parts.status) return parts.status;
   if (c.kind === 'heading') {
-    const sub = statusSubheading(lines, c) ?? responseStatus(lines, c) ?? platformVerdict(lines, c);
+    const sub = statusSubheading(lines, c) ?? responseStatus(lines, c) ?? dialectStatus(lines.slice(c.startLine, c.endLine));
     if (sub) return sub;
   }
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
@@ -108,26 +117,4 @@ function responseStatus(lines: ScannedLine[], c: Candidate): Status | null {
   if (!first || first.kind === 'heading' || first.kind === 'code') return null;
   const opening = quickPlain(first.content).replace(/^[^:]{1,40}:\s+/, '').split(/\s+/).slice(0, 6).join(' ');
   return statusFromValue(opening);
-}
-
-// Contest platforms' sponsor lines and bot notes:
-// `**[Name (Project) confirmed and patched](…)**`, `**[Name (Project) acknowledged](…)**`,
-// "The protocol team fixed this issue in the following PRs/commits:".
-const SPONSOR_LINE = /^\*\*\[[^\]()]+\((?!judge\b)[^)]+\)\s+([^\]]+)\]/i;
-const TEAM_FIXED = /^The protocol team fixed this issue\b/;
-
-/** A contest platform's verdict; the sponsor's word decides, the judge's comments do not. */
-function platformVerdict(lines: ScannedLine[], c: Candidate): Status | null {
-  let verdict: Status | null = null;
-  for (const l of lines.slice(c.startLine, c.endLine)) {
-    if (l.kind === 'code' || l.kind === 'fence') continue;
-    if (TEAM_FIXED.test(l.text)) return 'fixed';
-    const m = SPONSOR_LINE.exec(l.text);
-    if (!m) continue;
-    const words = m[1].toLowerCase();
-    if (/\b(patched|fixed|resolved|mitigated)\b/.test(words)) return 'fixed';
-    if (/\bdisputed\b/.test(words)) verdict ??= 'false_positive';
-    else if (/\backnowledged\b/.test(words)) verdict ??= 'accepted';
-  }
-  return verdict;
 }

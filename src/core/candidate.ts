@@ -1,4 +1,5 @@
 import type { TitleParts } from './readTitle';
+import type { CodeFinding } from './dialects/dialect';
 import type { TableFinding } from './readTable';
 import type { ScannedLine } from './scanLines';
 import type { SectionKind } from './sectionKind';
@@ -19,6 +20,8 @@ export interface Candidate {
   section: string;
   /** The title source is a whole sentence or more, to be cut to its first clause. */
   shorten: boolean;
+  /** A finding a dialect read out of tool output in fenced code. */
+  code?: CodeFinding;
 }
 
 export interface Context {

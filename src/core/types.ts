@@ -22,7 +22,7 @@ export interface LocationRef {
 }
 
 /** How the finding is laid out in the report; the write-back needs it. */
-export type FindingKind = 'heading' | 'listItem' | 'tableRow' | 'paragraph';
+export type FindingKind = 'heading' | 'listItem' | 'tableRow' | 'paragraph' | 'codeLine';
 
 export interface Finding {
   id: string;

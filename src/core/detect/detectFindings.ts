@@ -8,6 +8,7 @@ import type { ScannedLine } from '../scanLines';
 import { isGroupHeading } from '../sectionish';
 import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
+import { dialectCodeFindings } from '../dialects/dialects';
 import { readDirective, type Directive } from './directives';
 import { readItemLead } from './itemLead';
 import { contextOf, labelInfo, sectionInfo, type SectionInfo } from './sectionInfo';
@@ -115,6 +116,8 @@ class Detector {
         found.push(...this.list(b, label ? { ...scope, stack: [...scope.stack, label] } : scope, own ?? childScope.force, depth));
       } else if (b.kind === 'table') {
         found.push(...this.table(b, scope, own ?? childScope.force));
+      } else if (b.kind === 'code' && own !== 'not-findings') {
+        found.push(...this.code(b, scope));
       } else if (b.kind === 'paragraph') {
         const j = this.paragraph(b, scope, own);
         if (j) paragraphs.push(j);
@@ -403,6 +406,22 @@ class Detector {
         kind: 'tableRow', startLine: row.line, endLine: row.line, titleSource: row.title, parts, context: contextOf(scope.stack),
         checkbox: null, table: row, section: nearestTitle(scope.stack), shorten: true,
       };
+      out.push(j);
+    }
+    return out;
+  }
+
+  /** Tool output pasted in fenced code (gosec, Bandit, govulncheck): each result a dialect knows is a finding. */
+  private code(b: Block, scope: Scope): Judgement[] {
+    const code = this.lines.slice(b.line - 1, b.endLine).filter((l) => l.kind === 'code');
+    const out: Judgement[] = [];
+    for (const f of dialectCodeFindings(code)) {
+      const j: Judgement = { kind: 'paragraph', line: f.line, endLine: f.endLine, title: f.title, cues: [{ name: 'dialect', weight: THRESHOLD, detail: f.dialect }], score: THRESHOLD, verdict: 'finding' };
+      j.candidate = {
+        kind: 'codeLine', startLine: f.line, endLine: f.endLine, titleSource: f.title, parts: readTitle(f.title), context: contextOf(scope.stack),
+        checkbox: null, section: nearestTitle(scope.stack), shorten: false, code: f,
+      };
+      this.judgements.push(j);
       out.push(j);
     }
     return out;
