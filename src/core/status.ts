@@ -1,4 +1,6 @@
 import type { Status } from './types';
+import { STATUS_MARKS, STATUS_ORDER, STATUS_WORDS } from './vocabulary/statusWords';
+import { wordsPattern } from './vocabulary/wordPattern';
 
 /** How each status is written when Audit Lens writes it. */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -9,14 +11,17 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   accepted: 'Accepted',
 };
 
-// Order matters: "not fixed" before "fixed", "partially fixed" before "fixed".
-const VOCABULARY: ReadonlyArray<[RegExp, Status]> = [
-  [/\b(false[\s_-]?positive|not an? (issue|bug)|invalid|validated as safe|cannot reproduce|can't reproduce|not reproducible|rejected)\b/i, 'false_positive'],
-  [/\b(not[\s_-]fixed|unfixed|unresolved|partially[\s_-]fixed|partial(ly)?|in[\s_-]progress|pending|still pending|open|todo|to do|reopened|remaining)\b|❌/i, 'open'],
-  [/\b(won'?t[\s_-]fix|will not fix|accepted|acknowledged|by[\s_-]design|risk accepted|documented|wontfix|intended)\b/i, 'accepted'],
-  [/\b(deferred|postponed|later|backlog|skipped)\b|⏭️?/i, 'deferred'],
-  [/\b(fixed|resolved|done|mitigated|patched|addressed|implemented|applied|complete[d]?|closed|remediated)\b|✅|✔️?/i, 'fixed'],
-];
+// One pattern per status from the vocabulary, tried in STATUS_ORDER; marks (✅, ❌, ⏭️) count as words.
+const VOCABULARY: ReadonlyArray<readonly [RegExp, Status]> = STATUS_ORDER.map((st) => {
+  const marks = STATUS_MARKS.filter(([, s]) => s === st).map(([m]) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = wordsPattern(STATUS_WORDS[st]).source;
+  return [new RegExp(marks.length > 0 ? `${words}|${marks.join('|')}` : words, 'iu'), st];
+});
+// Upper-case status words in a title (`✅ FIXED`, `— WON'T FIX`): a title such as "Fixed-point overflow" has none.
+const TITLE_WORDS = Object.values(STATUS_WORDS).flat().filter((w) => /^[a-z' -]+$/.test(w) && w.length > 3 && !['later', 'partial', 'partially', 'applied', 'complete', 'documented', 'intended', 'implemented', 'addressed', 'remaining', 'pending'].includes(w));
+const TITLE_UPPER = new RegExp(`(?<![\\p{L}])(${TITLE_WORDS.map((w) => w.toUpperCase().replace(/'/g, "'?").replace(/ /g, '[\\s_-]+')).sort((a, b) => b.length - a.length).join('|')}|VALIDATED AS SAFE|INVESTIGATED)(?![\\p{L}])`, 'u');
+const CJK_WORDS = Object.values(STATUS_WORDS).flat().filter((w) => /[\u3040-\u30ff\u3400-\u9fff]/u.test(w));
+const TITLE_CJK = new RegExp(CJK_WORDS.join('|'), 'u');
 
 /** Status named by a status field value or a status marker, e.g. `✅ Fixed - …`, `Won't fix`. */
 export function statusFromValue(value: string): Status | null {
@@ -37,9 +42,8 @@ export function statusFromValue(value: string): Status | null {
  */
 export function statusInTitle(title: string): Status | null {
   const t = title.replace(/[*_`~]/g, ' ').replace(/[’‘]/g, "'");
-  const m =
-    /(?:✅|⏭️?|❌)?\s*\b(FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|OPEN|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INVALID|MITIGATED|DONE|CANNOT REPRODUCE)\b/u.exec(t);
-  if (m) return statusFromValue(m[1]);
+  const m = TITLE_UPPER.exec(t) ?? TITLE_CJK.exec(t);
+  if (m && m[0] !== 'INVESTIGATED') return statusFromValue(m[0]);
   // `Title (Resolved)`, `Title [Won't fix]`: a bracketed status in any case.
   const bracketed = /[[(]\s*(false positive|not fixed|partially fixed|fixed|resolved|open|deferred|won'?t fix|accepted|acknowledged|by design|mitigated|invalid)\s*[\])]\s*$/i.exec(t);
   if (bracketed) return statusFromValue(bracketed[1]);

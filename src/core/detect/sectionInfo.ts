@@ -29,14 +29,15 @@ const NEUTRAL: SectionKind = { findings: false, procedural: false, summary: fals
 export function sectionInfo(lines: readonly ScannedLine[], b: Block, firstHeading: Block | null): SectionInfo {
   const l = lines[b.index];
   const title = quickPlain(l.content);
-  // The first H1 names the report, unless it is itself a group ("# High Risk Findings").
-  const docTitle = b === firstHeading && l.level === 1 && !isGroupHeading(title);
+  const group = isGroupHeading(title);
+  const parts = readTitle(title);
+  const marked = (parts.id !== null && !parts.numbered) || parts.severity !== null;
+  // The first H1 names the report, unless it is a group ("# High Risk Findings") or a finding ("# Issue H-1: …").
+  const docTitle = b === firstHeading && l.level === 1 && !group && !marked;
   const kind = docTitle ? { ...NEUTRAL } : classifySection(title);
-  const group = !docTitle && isGroupHeading(title);
   // A heading that only names a group (`## Open`, `### LOW`, `## P1`) says its units are findings.
   if (group) kind.findings = true;
-  const parts = readTitle(title);
-  const unit = !group && ((parts.id !== null && !parts.numbered) || parts.severity !== null);
+  const unit = !group && marked;
   const bodyPart = parts.id === null && BODY_PART_HEADING.test(parts.title);
   // `## arbitrary-send-eth` / `Impact: High` / `- [ ] ID-0` (Slither checklists), `## Group` / `**Severity:** Low`:
   // a severity field before the section's first block speaks for the units beneath it.

@@ -119,7 +119,8 @@ export const GROUP_FILLER: readonly string[] = ['and', 'or', 'to', 'other', 'not
 
 /** Headings of praise, whose items are no findings (`## What's Working Well`, `### Strengths`, `## Pontos positivos`). */
 export const PRAISE_WORDS: readonly string[] = [
-  'working well', 'works well', 'strength', 'strengths', 'positive', 'positives', 'good practices', "what's good",
+  'working well', 'works well', 'strength', 'strengths', 'positive findings', 'positive observations', 'positive aspects',
+  'positive notes', 'positives', 'good practices', "what's good",
   'what is good', "what's already good", 'already good', 'good here', 'what works', 'done well', 'done right', 'well done',
   'praise', 'highlights', 'kudos', 'commendations', 'lo bueno', 'fortalezas', 'puntos fuertes', 'pontos positivos',
   'pontos fortes', 'points forts', 'stärken', 'положительн', 'сильные стороны', '优点', '亮点', '良い点', '長所',

@@ -1,0 +1,51 @@
+import type { Status } from '../types';
+
+/**
+ * Status words as reports write them, per status, in English, Spanish, Portuguese, French, German,
+ * Russian, Chinese and Japanese. Order matters where words overlap: the reader tries `open` words
+ * such as "not fixed" and "partially fixed" before `fixed` ones (see ../status.ts).
+ */
+export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
+  false_positive: [
+    'false positive', 'false-positive', 'not an issue', 'not a bug', 'not an active bug', 'invalid', 'validated as safe',
+    'cannot reproduce', "can't reproduce", 'not reproducible', 'rejected', 'disputed', 'falso positivo', 'faux positif',
+    'kein fehler', 'ложное срабатывание', 'ложноположительн', '误报', '誤報', '誤検知',
+  ],
+  open: [
+    'not fixed', 'unfixed', 'unresolved', 'partially fixed', 'partially resolved', 'partial', 'partially', 'semi-fixed',
+    'semi fixed', 'in progress', 'pending', 'still pending', 'open', 'todo', 'to do', 'reopened', 'remaining',
+    'not yet', 'outstanding', 'abierto', 'pendiente', 'sin corregir', 'no corregido', 'em aberto', 'aberto', 'pendente',
+    'não corrigido', 'ouvert', 'non corrigé', 'en cours', 'offen', 'nicht behoben', 'открыт', 'не исправлен',
+    'в работе', '未修复', '待修复', '未修正', '対応中', '未対応',
+  ],
+  accepted: [
+    "won't fix", 'wont fix', 'will not fix', 'wontfix', 'accepted', 'acknowledged', 'by design', 'risk accepted',
+    'accepted risk', 'documented', 'intended', 'intentional', 'working as intended', 'aceptado', 'reconocido',
+    'aceito', 'reconhecido', 'accepté', 'reconnu', 'akzeptiert', 'принят', 'принято', '已接受', '接受风险',
+    '受容', '仕様',
+  ],
+  deferred: [
+    'deferred', 'postponed', 'later', 'backlog', 'skipped', 'parked', 'on hold', 'diferido', 'pospuesto', 'adiado',
+    'reporté', 'différé', 'zurückgestellt', 'отложен', '推迟', '延期', '保留', '後回し',
+  ],
+  fixed: [
+    'fixed', 'resolved', 'done', 'mitigated', 'patched', 'addressed', 'implemented', 'applied', 'complete', 'completed',
+    'closed', 'remediated', 'corregido', 'resuelto', 'solucionado', 'corrigido', 'resolvido', 'corrigé', 'résolu',
+    'behoben', 'gelöst', 'erledigt', 'исправлен', 'исправлено', 'решено', 'устранено', '已修复', '已修復', '已解决',
+    '修正済み', '修正済', '対応済み', '解決済み',
+  ],
+};
+
+/** The order in which statuses are tried when their words overlap. */
+export const STATUS_ORDER: readonly Status[] = ['false_positive', 'open', 'accepted', 'deferred', 'fixed'];
+
+/** Marks that stand for a status on their own. */
+export const STATUS_MARKS: ReadonlyArray<readonly [string, Status]> = [
+  ['❌', 'open'],
+  ['⏭️', 'deferred'],
+  ['⏭', 'deferred'],
+  ['✅', 'fixed'],
+  ['✔️', 'fixed'],
+  ['✔', 'fixed'],
+  ['☑️', 'fixed'],
+];
