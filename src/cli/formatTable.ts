@@ -1,22 +1,27 @@
-import type { ScanResult, ScannedFinding } from '../core';
+import { isDerivedId, type ScanResult, type ScannedFinding } from '../core';
+import { terminalSafe as t } from './terminalText';
 
-/** A readable listing of a scan, report by report. */
+/**
+ * A readable listing of a scan, report by report. The id column shows the report's own ids
+ * only: an id derived from the title would just repeat it, so such a row shows the title alone.
+ * Every value from a report or a file name is made terminal-safe.
+ */
 export function formatTable(scan: ScanResult): string {
   const out: string[] = [];
   let total = 0;
   let open = 0;
   for (const r of scan.reports) {
-    out.push(`${r.path} — ${r.title} (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'})`);
-    const rows = r.findings.map((f) => [f.id, f.severity ?? '-', f.status, where(f), f.title]);
+    out.push(t(`${r.path} — ${r.title} (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'})`));
+    const rows = r.findings.map((f) => [isDerivedId(f) ? '' : f.id, f.severity ?? '-', f.status, where(f), f.title].map(t));
     const widths = [0, 1, 2, 3].map((c) => Math.min(40, Math.max(...rows.map((row) => row[c].length), 0)));
     for (const row of rows) {
-      out.push('  ' + row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  '));
+      out.push(('  ' + row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).filter((_cell, c) => c > 0 || widths[0] > 0).join('  ')).trimEnd());
     }
     out.push('');
     total += r.findings.length;
     open += r.findings.filter((f) => f.status === 'open').length;
   }
-  for (const e of scan.errors) out.push(`error: ${e.path}: ${e.message}`);
+  for (const e of scan.errors) out.push(t(`error: ${e.path}: ${e.message}`));
   out.push(`${scan.reports.length} report${scan.reports.length === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'}, ${open} open${scan.errors.length ? `, ${scan.errors.length} error${scan.errors.length === 1 ? '' : 's'}` : ''}`);
   return out.join('\n');
 }

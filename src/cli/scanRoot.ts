@@ -1,11 +1,12 @@
-import { promises as fs } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { FileIndex, parseReport, toScannedReport, type ParsedReport, type ScanResult } from '../core';
+import { promises as fs } from 'node:fs';
+import { FileIndex, parseReport, statusNotesOf, toScannedReport, type ScanResult } from '../core';
 import { readReportFile } from './readReportFile';
-import type { ScanCache } from './scanCache';
+import { contentHash, type CachedReport, type ScanCache } from './scanCache';
 import { isInside, toRelative, walkRoot } from './walkRoot';
 
 export interface ScanOptions {
+  /** The root's real path (see `resolveRoot`). */
   root: string;
   /** Report files named on the command line; otherwise the root is searched. */
   files?: string[];
@@ -14,7 +15,7 @@ export interface ScanOptions {
 
 /** Scans a root: every report becomes an entry in `reports` or in `errors`, never a crash. */
 export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
-  const root = await fs.realpath(resolve(options.root));
+  const root = options.root;
   const listing = await walkRoot(root);
   const index = new FileIndex(listing.files, root);
   const result: ScanResult = { version: 1, root, reports: [], errors: [] };
@@ -37,25 +38,23 @@ export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
   for (const rel of targets) {
     const parsed = await parseOne(root, rel, options.cache);
     if ('message' in parsed) result.errors.push({ path: rel, message: parsed.message });
-    else result.reports.push(toScannedReport(rel, basename(rel), parsed, index));
+    else result.reports.push(toScannedReport(rel, basename(rel), parsed.report, index, parsed.notes));
   }
   if (options.cache && !(options.files && options.files.length > 0)) options.cache.retain(targets);
-  await options.cache?.save();
   return result;
 }
 
-async function parseOne(root: string, rel: string, cache: ScanCache | undefined): Promise<ParsedReport | { message: string }> {
-  const abs = resolve(root, rel);
-  if (cache) {
-    const stat = await fs.stat(abs).catch(() => null);
-    const hit = stat ? cache.get(rel, stat.size, stat.mtimeMs) : null;
-    if (hit) return hit;
-  }
-  const read = await readReportFile(abs);
+async function parseOne(root: string, rel: string, cache: ScanCache | undefined): Promise<CachedReport | { message: string }> {
+  // Always read: the cache is keyed on the bytes, so it can only save the parse.
+  const read = await readReportFile(resolve(root, rel), root);
   if (!read.ok) return { message: read.message };
+  const hash = cache ? contentHash(read.bytes) : '';
+  const hit = cache?.get(rel, hash);
+  if (hit) return hit;
   try {
-    const parsed = parseReport(read.text);
-    cache?.set(rel, read.size, read.mtimeMs, parsed);
+    const report = parseReport(read.text);
+    const parsed = { report, notes: statusNotesOf(read.text, report) };
+    cache?.set(rel, hash, parsed);
     return parsed;
   } catch (err) {
     // The parser is built not to throw; if it ever does, the scan goes on without this report.

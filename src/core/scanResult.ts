@@ -1,4 +1,6 @@
 import type { FileIndex } from './fileIndex';
+import { statusNote } from './edit/statusValue';
+import { currentStatusValues } from './setFindingStatus';
 import type { LineRange, ParsedReport, Severity, Status } from './types';
 
 /** The CLI's `scan --json` shape (version 1); also the input of the SARIF export. */
@@ -22,6 +24,8 @@ export interface ScannedFinding {
   status: Status;
   reportRange: LineRange;
   locations: ScannedLocation[];
+  /** What the status value says beyond the status (a triage note, the author's words); null when nothing. */
+  statusNote: string | null;
 }
 
 export interface ScannedLocation {
@@ -37,18 +41,27 @@ export interface ScanError {
   message: string;
 }
 
-/** One parsed report in the scan shape, with each location resolved against the root's files. */
-export function toScannedReport(relPath: string, fallbackTitle: string, parsed: ParsedReport, files: FileIndex): ScannedReport {
+/**
+ * One parsed report in the scan shape, with each location resolved against the root's files.
+ * `statusNotes` holds each finding's `statusNote`, in order (see `statusNotesOf`).
+ */
+export function toScannedReport(relPath: string, fallbackTitle: string, parsed: ParsedReport, files: FileIndex, statusNotes: ReadonlyArray<string | null>): ScannedReport {
   return {
     path: relPath,
     title: parsed.title || fallbackTitle,
-    findings: parsed.findings.map((f) => ({
+    findings: parsed.findings.map((f, i) => ({
       id: f.id,
       title: f.title,
       severity: f.severity,
       status: f.status,
       reportRange: { ...f.reportRange },
+      statusNote: statusNotes[i] ?? null,
       locations: f.locations.map((l) => ({ path: l.path, startLine: l.startLine, endLine: l.endLine, resolved: files.resolve(l.path, relPath) })),
     })),
   };
+}
+
+/** Each finding's `statusNote`, read from the report's text (in one pass over its lines). */
+export function statusNotesOf(text: string, parsed: ParsedReport): Array<string | null> {
+  return currentStatusValues(text, parsed.findings).map(statusNote);
 }

@@ -2,14 +2,16 @@ import { applyTextEdits } from './applyTextEdits';
 import { fieldsInLine, STATUS_LABELS_READ } from './fields';
 import { parseReport } from './parseReport';
 import { splitRow } from './readTable';
-import { scanLines } from './scanLines';
-import { STATUS_LABELS } from './status';
+import { scanLines, type ScannedLine } from './scanLines';
 import { STATUSES, type Finding, type Status, type TextEdit } from './types';
+import { escapeNote } from './edit/escapeNote';
+import { composeStatusValue } from './edit/statusValue';
+import { changesOnlyStatus } from './edit/verifyStatusEdit';
 
 export interface StatusEditOptions {
-  /** Free text written after the status. */
+  /** Free text written after the status; escaped so that it reads as plain words. */
   note?: string;
-  /** A date (e.g. `2026-11-23`) written with the status. */
+  /** A date (e.g. `2026-11-23`) written with the status; never with `open`. */
   date?: string;
 }
 
@@ -18,11 +20,13 @@ export interface StatusEditResult {
   edits: TextEdit[];
   finding: Finding;
   previous: Status;
+  /** The status written. */
+  status: Status;
 }
 
 export class StatusEditError extends Error {
   constructor(
-    readonly code: 'unknown-id' | 'unknown-status' | 'unwritable',
+    readonly code: 'unknown-id' | 'unknown-status' | 'unwritable' | 'note-rejected',
     message: string,
   ) {
     super(message);
@@ -30,16 +34,24 @@ export class StatusEditError extends Error {
   }
 }
 
+/** A status as a user types it: `fixed`, `Fixed`, `false positive`, `false-positive`, `FALSE_POSITIVE`. */
+export function normalizeStatus(input: string): Status | null {
+  const key = input.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  return (STATUSES as readonly string[]).includes(key) ? (key as Status) : null;
+}
+
 /**
  * The minimal edit that gives one finding a new status: the value of its status field is
  * replaced; otherwise a `**Status:**` line goes under its heading, a marker onto its list
- * item (or its checkbox is ticked), or its table row's Status cell is set.
+ * item (or its checkbox is ticked), or its table row's Status cell is set. The author's words
+ * in a replaced value are kept (see `composeStatusValue`), the note is escaped, and the edit
+ * is made only if re-parsing shows that nothing but this status changed.
  */
 export function setFindingStatus(text: string, id: string, status: string, options: StatusEditOptions = {}): StatusEditResult {
-  if (!(STATUSES as readonly string[]).includes(status)) {
+  const next = normalizeStatus(status);
+  if (next === null) {
     throw new StatusEditError('unknown-status', `Unknown status "${status}". Use one of: ${STATUSES.join(', ')}.`);
   }
-  const next = status as Status;
   const report = parseReport(text);
   const finding = findById(report.findings, id);
   if (!finding) {
@@ -47,39 +59,65 @@ export function setFindingStatus(text: string, id: string, status: string, optio
     const list = known.length === 0 ? 'The report has no findings.' : `Known ids: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.`;
     throw new StatusEditError('unknown-id', `No finding with id "${id}" in this report. ${list}`);
   }
-  const note = options.note?.replace(/\s+/g, ' ').trim() ?? '';
-  if (finding.status === next && note === '') return { edits: [], finding, previous: finding.status };
+  const note = escapeNote(options.note);
+  const unchanged = { edits: [], finding, previous: finding.status, status: next };
+  if (finding.status === next && note === '') return unchanged;
 
-  const value = statusValue(next, note, options.date);
+  const target = report.findings.indexOf(finding);
   const doc = new LineOffsets(text);
-  // The lightest edit first (a ticked checkbox); if the report says otherwise elsewhere
-  // (a ✅ in the title), an explicit status field, which outranks every other sign.
-  for (const light of note === '' && options.date === undefined ? [true, false] : [false]) {
-    const edit = editFor(finding, next, value, doc, light);
-    const check = parseReport(applyTextEdits(text, [edit])).findings.find((f) => f.id === finding.id);
-    if (check?.status === next) return { edits: [edit], finding, previous: finding.status };
+  const attempt = (withNote: string): TextEdit | null => {
+    const valueFor = (current: string | null): string => composeStatusValue(next, current, { note: withNote, date: options.date });
+    // The lightest edit first (a ticked checkbox); if the report says otherwise elsewhere
+    // (a ✅ in the title), an explicit status field, which outranks every other sign.
+    for (const light of withNote === '' && options.date === undefined ? [true, false] : [false]) {
+      const edit = editFor(finding, next, valueFor, doc, light);
+      if (edit.start === edit.end && edit.newText === '') continue;
+      const after = parseReport(applyTextEdits(text, [edit])).findings;
+      if (changesOnlyStatus(text, edit, report.findings, after, target, next)) return edit;
+    }
+    return null;
+  };
+  const edit = attempt(note);
+  if (edit) return { edits: text.slice(edit.start, edit.end) === edit.newText ? [] : [edit], finding, previous: finding.status, status: next };
+  if (note !== '' && attempt('') !== null) {
+    throw new StatusEditError('note-rejected', `The note would be read as part of the report (a field, a status or a location); nothing was written. Reword the note.`);
   }
   throw new StatusEditError('unwritable', `Cannot write status "${next}" for ${finding.id} without changing other findings; the report was left unchanged.`);
 }
 
+/** The finding with this id (brackets and case ignored), else the one finding with this title. */
 function findById(findings: Finding[], id: string): Finding | undefined {
   const want = id.trim().replace(/^\[(.*)\]$/, '$1');
-  return findings.find((f) => f.id === want) ?? findings.find((f) => f.id.toLowerCase() === want.toLowerCase());
+  const lower = want.toLowerCase();
+  const byId = findings.find((f) => f.id === want) ?? findings.find((f) => f.id.toLowerCase() === lower);
+  if (byId) return byId;
+  const byTitle = findings.filter((f) => f.title.trim().toLowerCase() === id.trim().toLowerCase());
+  return byTitle.length === 1 ? byTitle[0] : undefined;
 }
 
-function statusValue(status: Status, note: string, date: string | undefined): string {
-  let v = STATUS_LABELS[status];
-  if (date) v += ` (${date})`;
-  if (note) v += `: ${note}`;
-  return v;
+/**
+ * The current value of a finding's status field or Status cell, as written; null when its
+ * status is told another way (a checkbox, a title marker, a section) or not at all.
+ */
+export function currentStatusValues(text: string, findings: readonly Finding[]): Array<string | null> {
+  // One line scan for the whole report: this runs on every finding of every scanned report.
+  const doc = new LineOffsets(text);
+  return findings.map((f) => {
+    let current: string | null = null;
+    editFor(f, f.status, (c) => {
+      current = c;
+      return c ?? '';
+    }, doc, false);
+    return current;
+  });
 }
 
-function editFor(finding: Finding, status: Status, value: string, doc: LineOffsets, plain: boolean): TextEdit {
-  const lines = scanLines(doc.text);
+function editFor(finding: Finding, status: Status, valueFor: (current: string | null) => string, doc: LineOffsets, plain: boolean): TextEdit {
+  const lines = doc.lines;
   const first = finding.reportRange.startLine;
   const lineText = (n: number): string => lines[n - 1]?.text ?? '';
 
-  if (finding.kind === 'tableRow') return tableEdit(finding, value, doc, lineText(first));
+  if (finding.kind === 'tableRow') return tableEdit(finding, valueFor, doc, lineText(first));
 
   // 1. An existing status field in the finding: replace its value only.
   const from = finding.kind === 'heading' ? first + 1 : first;
@@ -89,12 +127,13 @@ function editFor(finding: Finding, status: Status, value: string, doc: LineOffse
     const field = fieldsInLine(l.text, n).find((f) => STATUS_LABELS_READ.includes(f.label));
     if (field) {
       const start = doc.offset(n, field.valueStart);
-      const edits: TextEdit[] = [{ start, end: doc.offset(n, field.valueEnd), newText: value }];
+      const edits: TextEdit[] = [{ start, end: doc.offset(n, field.valueEnd), newText: valueFor(l.text.slice(field.valueStart, field.valueEnd)) }];
       if (n === first && finding.kind === 'listItem') edits.push(...checkboxEdit(doc, first, lineText(first), status));
       return merge(doc, edits);
     }
   }
 
+  const value = valueFor(null);
   if (finding.kind === 'heading') {
     // 2. A canonical status line right under the heading (under its underline if setext).
     const headingLine = lines[first]?.kind === 'setextUnderline' ? first + 1 : first;
@@ -123,30 +162,23 @@ function checkboxEdit(doc: LineOffsets, line: number, text: string, status: Stat
   return [{ start: at, end: at + 1, newText: want }];
 }
 
-function tableEdit(finding: Finding, value: string, doc: LineOffsets, rowText: string): TextEdit {
+function tableEdit(finding: Finding, valueFor: (current: string | null) => string, doc: LineOffsets, rowText: string): TextEdit {
   const line = finding.reportRange.startLine;
   const cells = splitRow(rowText);
-  const header = findHeaderCells(doc.text, line);
+  const header = doc.headerCells(line);
   const statusCol = header.findIndex((h) => /^(status|state|resolution|fixed\??)$/i.test(h));
-  const safe = value.replace(/\|/g, '\\|');
   if (statusCol >= 0 && statusCol < cells.length) {
     const c = cells[statusCol];
-    return { start: doc.offset(line, c.start), end: doc.offset(line, c.end), newText: c.text === '' ? ` ${safe} ` : safe };
+    // The cell's own text is already escaped for the table; only a bare `|` of ours needs it.
+    const value = valueFor(c.text === '' ? null : c.text);
+    return { start: doc.offset(line, c.start), end: doc.offset(line, c.end), newText: c.text === '' ? ` ${value} ` : value };
   }
   // No Status column: the marker goes into the title cell, where the parser reads it.
+  const safe = valueFor(null);
   const titleCol = Math.max(0, header.findIndex((h) => /^(title|issue|finding|description|summary|bug|problem|name|vulnerability|detector|issue title|finding title)$/i.test(h)));
   const c = cells[Math.min(titleCol, cells.length - 1)];
   const at = doc.offset(line, c.end);
   return { start: at, end: at, newText: ` **Status:** ${safe}` };
-}
-
-function findHeaderCells(text: string, rowLine: number): string[] {
-  const lines = scanLines(text);
-  // Walk up from the row to the delimiter line; the header is the line above it.
-  let k = rowLine - 1;
-  while (k > 0 && lines[k].kind !== 'tableDelimiter') k--;
-  const header = k > 0 ? lines[k - 1] : undefined;
-  return header ? splitRow(header.text).map((c) => c.text.replace(/[*_`]/g, '').trim()) : [];
 }
 
 /** Several edits on one line become one, so adapters see a single minimal replacement. */
@@ -182,6 +214,33 @@ class LineOffsets {
     }
     this.starts.push(start);
     this.ends.push('');
+  }
+
+  private scanned: ScannedLine[] | undefined;
+  private headerAbove: Int32Array | undefined;
+
+  /** The reader's view of the lines, scanned once. */
+  get lines(): ScannedLine[] {
+    return (this.scanned ??= scanLines(this.text));
+  }
+
+  /** The header cells of the table a row belongs to: the line above the nearest delimiter line above the row. */
+  headerCells(rowLine: number): string[] {
+    const lines = this.lines;
+    if (!this.headerAbove) {
+      // One pass instead of a walk up from every row: a 200k-row table stays linear.
+      const above = new Int32Array(lines.length + 1);
+      let last = 0;
+      for (let k = 1; k < lines.length; k++) {
+        above[k] = last;
+        if (lines[k].kind === 'tableDelimiter') last = k;
+      }
+      above[lines.length] = last;
+      this.headerAbove = above;
+    }
+    const k = this.headerAbove[Math.min(rowLine - 1, lines.length)] ?? 0;
+    const header = k > 0 ? lines[k - 1] : undefined;
+    return header ? splitRow(header.text).map((c) => c.text.replace(/[*_`]/g, '').trim()) : [];
   }
 
   offset(line: number, column: number): number {

@@ -1,9 +1,10 @@
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import { cacheFileFor } from '../../src/cli/scanCache';
 import type { ScanResult } from '../../src/core';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -73,6 +74,7 @@ describe('CLI', () => {
       status: 'open',
       reportRange: { startLine: 5, endLine: 8 },
       locations: [{ path: 'src/search.ts', startLine: 10, endLine: 12, resolved: 'src/search.ts' }],
+      statusNote: null,
     });
     deepStrictEqual(m1.locations, [{ path: 'logger.ts', startLine: 3, endLine: 3, resolved: 'src/util/logger.ts' }]);
     strictEqual(m1.status, 'fixed');
@@ -109,7 +111,7 @@ describe('CLI', () => {
     const file = join(root, 'docs/SECURITY_REVIEW.md');
     const { code, out } = await run('set-status', '--root', root, file, 'H1', 'deferred', '--note', 'after release', '--no-date');
     strictEqual(code, 0);
-    match(out, /H1 open → deferred/);
+    match(out, /\[H1\] SQL injection in search open → deferred/);
     const text = readFileSync(file, 'utf8');
     strictEqual(text, REPORT.replace('### H1. SQL injection in search\n', '### H1. SQL injection in search\n\n**Status:** Deferred: after release\n'));
     const again = await run('set-status', '--root', root, file, 'H1', 'deferred');
@@ -118,17 +120,20 @@ describe('CLI', () => {
 
   it('set-status adds the date by default', async () => {
     const file = join(root, 'docs/SECURITY_REVIEW.md');
-    await run('set-status', '--root', root, file, 'M1', 'open');
-    match(readFileSync(file, 'utf8'), /\*\*Status:\*\* Open \(\d{4}-\d{2}-\d{2}\)/);
+    await run('set-status', '--root', root, file, 'H1', 'fixed');
+    match(readFileSync(file, 'utf8'), /\*\*Status:\*\* Fixed \(\d{4}-\d{2}-\d{2}\)/);
+    // Reopening writes a clean Open, never an `Open (date)`.
+    await run('set-status', '--root', root, file, 'H1', 'open');
+    match(readFileSync(file, 'utf8'), /### H1\. SQL injection in search\n\n\*\*Status:\*\* Open\n/);
   });
 
-  it('set-status with an unknown id or status: exit 1, a clear message, the file untouched', async () => {
+  it('set-status with an unknown id or status: exit 2, a clear message, the file untouched', async () => {
     const file = join(root, 'docs/SECURITY_REVIEW.md');
     const badId = await run('set-status', '--root', root, file, 'H9', 'fixed');
-    strictEqual(badId.code, 1);
+    strictEqual(badId.code, 2);
     match(badId.err, /No finding with id "H9".*Known ids: H1, M1, L1/);
     const badStatus = await run('set-status', '--root', root, file, 'H1', 'done');
-    strictEqual(badStatus.code, 1);
+    strictEqual(badStatus.code, 2);
     match(badStatus.err, /Unknown status "done"/);
     strictEqual(readFileSync(file, 'utf8'), REPORT);
   });
@@ -136,16 +141,18 @@ describe('CLI', () => {
   it('set-status refuses a report outside the root and a missing one', async () => {
     writeFileSync(join(outside, 'x-audit.md'), REPORT);
     const escaped = await run('set-status', '--root', root, join(outside, 'x-audit.md'), 'H1', 'fixed');
-    strictEqual(escaped.code, 1);
+    strictEqual(escaped.code, 2);
     match(escaped.err, /outside the root/);
     strictEqual(readFileSync(join(outside, 'x-audit.md'), 'utf8'), REPORT);
-    strictEqual((await run('set-status', '--root', root, join(root, 'nope.md'), 'H1', 'fixed')).code, 1);
+    const missing = await run('set-status', '--root', root, join(root, 'nope.md'), 'H1', 'fixed');
+    strictEqual(missing.code, 2);
+    match(missing.err, /^audit-lens: Report not found: .*nope\.md$/);
   });
 
   it('check: exit 1 when open findings at or above the severity exist', async () => {
     const high = await run('check', '--root', root, '--fail-on', 'high');
     strictEqual(high.code, 1);
-    match(high.out, /\[H1\] high: SQL injection in search src\/search\.ts:10/);
+    match(high.out, /high: \[H1\] SQL injection in search src\/search\.ts:10/);
     match(high.out, /FAIL: 1 open finding at or above high/);
     await run('set-status', '--root', root, join(root, 'docs/SECURITY_REVIEW.md'), 'H1', 'fixed');
     const after = await run('check', '--root', root, '--fail-on', 'high');
@@ -160,11 +167,12 @@ describe('CLI', () => {
     const log = JSON.parse(out);
     strictEqual(log.version, '2.1.0');
     const results = log.runs[0].results as Array<{ ruleId: string; level: string; suppressions?: unknown[]; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }> }>;
-    deepStrictEqual(results.map((r) => r.ruleId), ['docs/SECURITY_REVIEW.md#H1', 'docs/SECURITY_REVIEW.md#L1']);
+    // One rule per severity (L1 is low by its id letter), not one per report path.
+    deepStrictEqual(results.map((r) => r.ruleId), ['audit-lens/high', 'audit-lens/low']);
     strictEqual(results[0].level, 'error');
     deepStrictEqual(results[0].locations[0].physicalLocation.artifactLocation.uri, 'src/search.ts');
     strictEqual(results[0].locations[0].physicalLocation.region?.startLine, 10);
-    ok(results[1].suppressions && results[1].suppressions.length === 1);
+    deepStrictEqual(results[1].suppressions, [{ kind: 'external', status: 'accepted', justification: 'False positive: not reachable (docs/SECURITY_REVIEW.md:16)' }]);
   });
 
   it('bad arguments: exit 2 with usage', async () => {
@@ -176,8 +184,19 @@ describe('CLI', () => {
   });
 
   it('--cache reuses results for unchanged files and notices changes', async () => {
+    const cacheHome = mkdtempSync(join(tmpdir(), 'audit-lens-cache-'));
+    const saved = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = cacheHome;
+    after(() => {
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved;
+      rmSync(cacheHome, { recursive: true, force: true });
+    });
     const first = JSON.parse((await run('scan', '--root', root, '--json', '--cache')).out) as ScanResult;
-    ok(readFileSync(join(root, '.audit-lens-cache.json'), 'utf8').includes('SQL injection'));
+    // The cache lives in the user's cache folder, keyed by the root's real path; never in the root.
+    ok(readFileSync(cacheFileFor(realpathSync(root)), 'utf8').includes('SQL injection'));
+    ok(cacheFileFor(realpathSync(root)).startsWith(join(cacheHome, 'audit-lens')));
+    deepStrictEqual(readdirSync(root).filter((n) => n.includes('cache')), []);
     const warm = JSON.parse((await run('scan', '--root', root, '--json', '--cache')).out) as ScanResult;
     deepStrictEqual(warm, first);
     await run('set-status', '--root', root, join(root, 'docs/SECURITY_REVIEW.md'), 'H1', 'fixed');

@@ -8,7 +8,7 @@ function set(md: string, id: string, status: string, options: { note?: string; d
 describe('setFindingStatus', () => {
   it('replaces the value of an existing status field', () => {
     strictEqual(set('### H1. T\n\n**Status:** Open\n\nBody\n', 'H1', 'fixed'), '### H1. T\n\n**Status:** Fixed\n\nBody\n');
-    strictEqual(set('### H1. T\n- **Status**: ✅ Fixed - removed\n- **File**: `a.ts`\n', 'H1', 'open'), '### H1. T\n- **Status**: Open\n- **File**: `a.ts`\n');
+    strictEqual(set('### H1. T\n- **Status**: Fixed (2026-01-02)\n- **File**: `a.ts`\n', 'H1', 'open'), '### H1. T\n- **Status**: Open\n- **File**: `a.ts`\n');
     strictEqual(set('#### [M-01] T\n\n**Severity:** Medium · **Status:** Fixed\n', 'M-01', 'deferred'), '#### [M-01] T\n\n**Severity:** Medium · **Status:** Deferred\n');
   });
 
