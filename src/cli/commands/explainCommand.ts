@@ -18,6 +18,6 @@ export async function explainCommand(argv: string[], _version: string, io: CliIo
   } catch (e) {
     throw new CliError(EXIT.usage, `Cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  io.out(terminalSafe(explainReport(text, line === undefined ? {} : { line })));
+  io.out(explainReport(text, line === undefined ? {} : { line }).split('\n').map(terminalSafe).join('\n'));
   return EXIT.ok;
 }
