@@ -14,7 +14,9 @@ export function assignIds(findings: Finding[], candidates: Candidate[]): void {
   const groups = new Map<string, number[]>();
   findings.forEach((f, i) => {
     const key = f.id.toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const members = groups.get(key);
+    if (members) members.push(i);
+    else groups.set(key, [i]);
   });
   for (const members of groups.values()) {
     if (members.length < 2) continue;
@@ -32,12 +34,14 @@ export function assignIds(findings: Finding[], candidates: Candidate[]): void {
     });
     if (pick) for (const i of members) findings[i].id = `${pick(i)}/${findings[i].id}`;
   }
-  const seen = new Map<string, number>();
+  // A true tie takes the first free counter: `same`, `same-2` and a second `same-2` become
+  // `same`, `same-2` and `same-2-2`, never two findings with one id.
+  const taken = new Set<string>();
   for (const f of findings) {
-    const key = f.id.toLowerCase();
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n > 1) f.id = `${f.id}-${n}`;
+    let id = f.id;
+    for (let n = 2; taken.has(id.toLowerCase()); n++) id = `${f.id}-${n}`;
+    taken.add(id.toLowerCase());
+    f.id = id;
   }
 }
 

@@ -15,7 +15,7 @@ import type { Finding, Severity, Status } from './types';
 export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): Finding {
   if (c.code) {
     return {
-      id: c.code.id ?? '', title: c.code.title.slice(0, 200), severity: c.code.severity ?? c.context.severity, status: c.context.status ?? 'open',
+      id: c.code.id ?? '', reportId: c.code.id, title: c.code.title.slice(0, 200), severity: c.code.severity ?? c.context.severity, status: c.context.status ?? 'open',
       kind: 'codeLine', reportRange: { startLine: c.startLine, endLine: c.endLine }, locations: dedupeLocations(c.code.locations),
       body: lines.slice(c.startLine - 1, c.endLine).map((l) => l.text).join('\n'),
     };
@@ -46,6 +46,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
   if (c.shorten) title = shortTitle(title);
   return {
     id: parts.id ?? '',
+    reportId: parts.id,
     title,
     severity,
     status,

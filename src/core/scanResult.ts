@@ -18,7 +18,10 @@ export interface ScannedReport {
 }
 
 export interface ScannedFinding {
+  /** The report's own id as written (repeated ids stay as the report has them), else the derived key. */
   id: string;
+  /** Unique in the report: what `set-status` and the editor address a finding by. */
+  key: string;
   title: string;
   severity: Severity | null;
   status: Status;
@@ -50,7 +53,8 @@ export function toScannedReport(relPath: string, fallbackTitle: string, parsed: 
     path: relPath,
     title: parsed.title || fallbackTitle,
     findings: parsed.findings.map((f, i) => ({
-      id: f.id,
+      id: f.reportId ?? f.id,
+      key: f.id,
       title: f.title,
       severity: f.severity,
       status: f.status,

@@ -85,12 +85,15 @@ export function setFindingStatus(text: string, id: string, status: string, optio
   throw new StatusEditError('unwritable', `Cannot write status "${next}" for ${finding.id} without changing other findings; the report was left unchanged.`);
 }
 
-/** The finding with this id (brackets and case ignored), else the one finding with this title. */
+/** The finding with this key (brackets and case ignored), else the one with this report id, else the one with this title. */
 function findById(findings: Finding[], id: string): Finding | undefined {
   const want = id.trim().replace(/^\[(.*)\]$/, '$1');
   const lower = want.toLowerCase();
   const byId = findings.find((f) => f.id === want) ?? findings.find((f) => f.id.toLowerCase() === lower);
   if (byId) return byId;
+  // The report's own id, when the report gives it to one finding only.
+  const byReportId = findings.filter((f) => f.reportId !== null && f.reportId.toLowerCase() === lower);
+  if (byReportId.length === 1) return byReportId[0];
   const byTitle = findings.filter((f) => f.title.trim().toLowerCase() === id.trim().toLowerCase());
   return byTitle.length === 1 ? byTitle[0] : undefined;
 }

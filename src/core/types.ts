@@ -25,7 +25,10 @@ export interface LocationRef {
 export type FindingKind = 'heading' | 'listItem' | 'tableRow' | 'paragraph' | 'codeLine';
 
 export interface Finding {
+  /** Unique in its report: the report's own id, qualified when the report repeats it, else a slug of the title. */
   id: string;
+  /** The id exactly as the report writes it (`H-01`, `#12`), repeated or not; null when the report gives none. */
+  reportId: string | null;
   title: string;
   severity: Severity | null;
   status: Status;

@@ -2,7 +2,7 @@ import { deepStrictEqual, strictEqual } from 'node:assert';
 import { isDerivedId, toSarif, type ScanResult, type ScannedFinding } from '../../src/core';
 
 function finding(over: Partial<ScannedFinding>): ScannedFinding {
-  return { id: 'H-01', title: 'T', severity: 'high', status: 'open', reportRange: { startLine: 7, endLine: 9 }, locations: [], statusNote: null, ...over };
+  return { id: 'H-01', key: 'H-01', title: 'T', severity: 'high', status: 'open', reportRange: { startLine: 7, endLine: 9 }, locations: [], statusNote: null, ...over };
 }
 
 type Log = { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown> & { ruleId: string; ruleIndex: number; message: { text: string }; locations: unknown[]; relatedLocations?: unknown[]; suppressions?: Array<{ justification: string }> }> }> };

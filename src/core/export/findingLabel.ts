@@ -1,14 +1,15 @@
 import type { Finding } from '../types';
 
-type Labelled = Pick<Finding, 'id' | 'title'>;
+type Labelled = Pick<Finding, 'id' | 'title'> & { reportId?: string | null };
 
 /**
  * Whether a finding's id was derived from its title (`unbounded-search-limit` for
  * "Unbounded search limit", maybe qualified as `high/…` or numbered `…-2`) rather than taken
- * from the report (`H-01`). A tolerant check from the outside: the reader does not say which
- * it did (an `idSource: 'report' | 'derived'` field on Finding would make this exact).
+ * from the report (`H-01`). Exact for a parsed Finding (its `reportId`); for a finding from a
+ * scan's JSON, which has no `reportId`, it compares the id's words with the title's.
  */
 export function isDerivedId(f: Labelled): boolean {
+  if (f.reportId !== undefined) return f.reportId === null;
   const words = (s: string): string[] =>
     s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   const bare = f.id.replace(/^[^/]*\//, '');
