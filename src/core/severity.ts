@@ -21,6 +21,11 @@ const ANY_UPPER = new RegExp(`(?:^|[\\s[(|（【])(${ALL_WORDS.filter((w) => !CJ
 const ANY_LEAD = new RegExp(`^\\W*(${ALL_WORDS.filter((w) => !CJK.test(w) && w.length > 2).sort((a, b) => b.length - a.length).join('|')})\\s*(?:[:\\-–—]|Risk\\b|Severity\\b)`, 'iu');
 const ANY_BRACKETED = new RegExp(`[[(（【]\\s*(?:[🔴🟠🟡🟢🔵]\\s*)?(${ALL_WORDS.sort((a, b) => b.length - a.length).join('|')})(?:\\s+(?:fix|severity|risk|priority))?\\s*[\\])）】]`, 'iu');
 
+// `Title (Severity: High)`, `[Risk: Medium]` (firm reports' headings).
+const LABELLED = /[[(（]\s*(?:severity|risk|impact|severidad|severidade|sévérité)\s*[:=]\s*([\p{L}-]{2,20})/iu;
+// `### 5.1 Title Major ✓` (ConsenSys web reports): a severity badge ends the heading.
+const TRAILING_BADGE = /\s(Critical|Major|Medium|Minor|High|Low)\s*[✓✔]?\s*$/u;
+
 /** A severity word standing alone, e.g. a field value `HIGH - causes …`, `🔴 Critical`, `高`. */
 export function severityFromValue(value: string): Severity | null {
   const v = value.replace(/[*_`]/g, '').trim().slice(0, 200);
@@ -52,7 +57,7 @@ function wholeMatch(re: RegExp, word: string): boolean {
 export function severityInTitle(title: string): Severity | null {
   // `2. Medium - title`, `H1: High - title`: look past a leading number or id.
   const t = title.slice(0, 500).replace(/[*_`~]/g, '').replace(/^\W{0,8}(?:\d+(?:\.\d+)*[.)]?|\[?[A-Z]{1,10}-?\d+\]?[.:]?)\s+/u, '');
-  const marker = ANY_UPPER.exec(t) ?? ANY_LEAD.exec(t) ?? ANY_BRACKETED.exec(t);
+  const marker = ANY_UPPER.exec(t) ?? ANY_LEAD.exec(t) ?? ANY_BRACKETED.exec(t) ?? LABELLED.exec(t) ?? TRAILING_BADGE.exec(t);
   if (marker) return severityFromValue(marker[1]);
   const prio = /(?:^|[\s[(])P([0-3])(?=$|[\s\]):.\-–])/.exec(t);
   if (prio) return priorityLevel(Number(prio[1]));

@@ -47,6 +47,9 @@ export function statusInTitle(title: string): Status | null {
   // `Title (Resolved)`, `Title [Won't fix]`: a bracketed status in any case.
   const bracketed = /[[(]\s*(false positive|not fixed|partially fixed|fixed|resolved|open|deferred|won'?t fix|accepted|acknowledged|by design|mitigated|invalid)\s*[\])]\s*$/i.exec(t);
   if (bracketed) return statusFromValue(bracketed[1]);
+  // `### 3.1 Usage of re-entrancy guard  Won't Fix` (ConsenSys web reports): a badge after two spaces or a ✓.
+  const badge = /(?: {2,}|[✓✔]\s*)(won't fix|wont fix|fixed|acknowledged|resolved|mitigated|open|closed|accepted)\s*$/i.exec(t);
+  if (badge) return statusFromValue(badge[1]);
   if (/✅/u.test(t)) return 'fixed';
   if (/⏭️?/u.test(t)) return 'deferred';
   return null;
