@@ -79,9 +79,9 @@ describe('Manifest', () => {
     assert.ok(!m.contributes.commands.some((c) => /focus/i.test(c.command) || /focus/i.test(c.title)), 'VS Code already contributes the view\'s Focus command');
     const container = m.contributes.viewsContainers.activitybar[0];
     const view = m.contributes.views[container.id][0];
-    // A single view is titled "<container>: <view>": no word of one may repeat in the other.
-    const words = (t: string) => t.toLowerCase().split(/\s+/);
-    assert.deepEqual(words(view.name).filter((w) => words(container.title).includes(w)), [], `"${container.title}: ${view.name}"`);
+    // A container's only view is titled "<container>: <view>", or once when the two names are
+    // equal: "Audit Lens: Audit Findings" was cut off at 300 px as "Audit Lens: Audit Findin…".
+    assert.equal(view.name, container.title, 'the view and its container share one name, shown once');
   });
 
   it('binds Next/Previous Finding to keys that VS Code\'s default keymap leaves free', async () => {
