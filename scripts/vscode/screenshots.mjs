@@ -1,12 +1,13 @@
 // The README's pictures, taken the way a person sees the extension: code-server in
 // headless Chromium on a copy of examples/, driven like a user (open a file, point at a
-// squiggle, open the Audit Lens view, point at the status bar). Each PNG is written to
-// docs/media/; look at them after a change.
+// squiggle, open the quick-fix menu, mark a finding, open the Audit Lens view, point at the
+// status bar), with the side bar at VS Code's usual width of about 300 px. Each PNG is
+// written to docs/media/; look at them after a change.
 //
 //   node scripts/vscode/screenshots.mjs [--out docs/media]
 //
 // It builds nothing: run `node esbuild.config.mjs` first (`npm run screenshots` does both).
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -27,8 +28,26 @@ const SETTINGS = {
   'editor.lightbulb.enabled': 'off',
 };
 
-/** Drags the sash right of the side bar so the findings' titles and locations fit. */
-async function widenSideBar(page, width) {
+/** The side bar's width in the pictures: about VS Code's default, so they show what a new user sees. */
+const SIDE_BAR_WIDTH = 300;
+
+/**
+ * A long finding for the pictures, added to the copy of the example report: the examples'
+ * own findings span four lines at most, and the squiggle-on-the-first-line behaviour shows on
+ * a long one.
+ */
+const LONG_FINDING = `
+### M3. Sessions live in process memory only
+
+**Severity:** Medium
+**Location:** \`src/auth/session.ts:9-28\`
+
+The session map, and every function that reads or writes it, keeps sessions in one process:
+a restart logs every user out, and two instances disagree about who is logged in.
+`;
+
+/** Drags the sash right of the side bar to the given width. */
+async function setSideBarWidth(page, width) {
   const bar = await page.locator('.part.sidebar').boundingBox();
   const x = bar.x + bar.width + 1;
   const y = bar.y + bar.height / 2;
@@ -73,6 +92,7 @@ async function main() {
     const workspace = mkdtempSync(join(tmpdir(), 'audit-lens-shots-'));
     cleanup.add(() => rmSync(workspace, { recursive: true, force: true }));
     cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    appendFileSync(join(workspace, 'audits', '2026-11-security-review.md'), LONG_FINDING);
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
 
@@ -81,30 +101,57 @@ async function main() {
     const url = server.workbenchUrl({ folder: workspace, extensionDevelopmentPath: repoRoot, openFile: join(workspace, 'src/api/search.ts') });
     const page = await openWorkbench(browser, url, { viewport: VIEWPORT, onError: (text) => console.error(`[browser] ${text}`) });
 
-    // 1. Squiggles and CodeLens in the code.
+    // 1. The findings view in its activity-bar container (opened with a click, as a user would).
     await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 60_000 });
     await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 30_000 });
-    // 2. The findings view in its activity-bar container (opened with a click, as a user would).
     await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Audit Lens"]') }).first().click();
     await page.waitForSelector('.part.sidebar .monaco-list-row', { timeout: 30_000 });
-    await widenSideBar(page, 500);
+    await setSideBarWidth(page, SIDE_BAR_WIDTH);
     await clearHover(page);
     await delay(1000);
     await shot(page, out, 'overview.png');
-    await shot(page, out, 'squiggles-codelens.png', '.part.editor');
     await shot(page, out, 'tree-view.png', '.part.sidebar');
 
-    // 3. The hover on a finding's lines.
-    // The comment on the finding's first line: no language hover of its own to mix in.
-    const squiggle = page.locator('.editor-instance .squiggly-error').first();
+    // 2. A long finding: one squiggle on its first line, the whole range marked quietly.
+    await openQuickly(page, 'session.ts');
+    await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 30_000 });
+    await delay(1000);
+    await shot(page, out, 'long-finding.png', '.part.editor');
+
+    // 3. The hover on a finding's line (below the squiggle: the title, the body and its links).
+    const squiggle = page.locator('.editor-instance .squiggly-warning').first();
     const box = await squiggle.boundingBox();
-    await page.mouse.move(box.x + Math.min(120, box.width / 2), box.y + box.height / 2);
+    await page.mouse.move(box.x + Math.min(120, box.width / 2), box.y + box.height / 2 + 3 * box.height);
     await page.waitForSelector('.monaco-editor .monaco-hover:not(.hidden)', { state: 'visible', timeout: 15_000 });
     await delay(800);
     await shot(page, out, 'hover.png', '.part.editor');
     await clearHover(page);
 
-    // 4. The status bar entry and its tooltip.
+    // 4. The quick-fix menu on the squiggle, then Mark fixed and its notification with Undo.
+    // The squiggle lies under the text layer: click where it is drawn, as a user would.
+    await page.mouse.click(box.x + 4, box.y + box.height / 2);
+    await delay(300);
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget', { state: 'visible', timeout: 15_000 });
+    await delay(600);
+    await shot(page, out, 'quick-fix.png', '.part.editor');
+    await page.keyboard.press('Enter');
+    // Headless, the workbench queues the notification (the bell shows a dot) instead of a toast:
+    // it is opened from the bell, as a user would.
+    const toasts = page.locator('.notifications-toasts .notification-list-item');
+    if (!(await toasts.first().isVisible({ timeout: 3000 }).catch(() => false))) {
+      await delay(1000);
+      await page.locator('.part.statusbar [aria-label*="Notification"]').last().click();
+    }
+    const panel = page.locator('.notifications-center.visible, .notifications-toasts.visible').first();
+    await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    await delay(800);
+    const toast = await panel.boundingBox();
+    await page.screenshot({ path: join(out, 'undo-notification.png'), clip: { x: toast.x - 20, y: toast.y - 20, width: toast.width + 40, height: Math.min(VIEWPORT.height - toast.y + 20, toast.height + 60) } });
+    console.log(`[screenshots] ${join(out, 'undo-notification.png')}`);
+    await page.keyboard.press('Escape');
+
+    // 5. The status bar entry and its tooltip.
     const item = page.locator('.part.statusbar .statusbar-item', { hasText: 'open' }).first();
     await item.hover();
     await delay(1500);
@@ -114,7 +161,7 @@ async function main() {
     console.log(`[screenshots] ${join(out, 'status-bar.png')}`);
     await clearHover(page);
 
-    // 5. A report: each finding's status and actions above it.
+    // 6. A report: each finding's status and actions above it.
     await openQuickly(page, '2026-11-security-review.md');
     await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 30_000 });
     await delay(1000);

@@ -1,17 +1,27 @@
 import * as vscode from 'vscode';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from './commandIds';
-import { STATUS_ACTIONS } from './codeLens';
 import type { FindingIndex } from './findingIndex';
-import { findingKey, type IndexedFinding } from './indexModel';
+import { findingName, reportShortName } from './findingText';
+import type { IndexedFinding } from './indexModel';
 
-/** The finding a diagnostic of ours stands for: its code names the id, its target the report. */
+/**
+ * The finding a diagnostic of ours stands for: its code's target is the finding's first line in
+ * its report (`report.md#L12`), and the code's value its own id when it has one.
+ */
 export function findingOfDiagnostic(index: FindingIndex, d: vscode.Diagnostic): IndexedFinding | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'object' || d.code === null) return undefined;
-  const report = d.code.target.with({ fragment: '' });
-  return index.findingByKey(findingKey(report, String(d.code.value)));
+  const report = index.report(d.code.target.with({ fragment: '' }));
+  if (!report) return undefined;
+  const byId = report.findings.find((f) => f.finding.id === String(d.code && typeof d.code === 'object' ? d.code.value : ''));
+  if (byId) return byId;
+  const line = /^L(\d+)$/.exec(d.code.target.fragment)?.[1];
+  return line === undefined ? undefined : report.findings.find((f) => f.finding.reportRange.startLine === Number(line));
 }
 
-/** Quick fixes on a finding's diagnostic: mark it fixed / deferred / false positive (each also with a note), open it in the report. */
+/**
+ * Quick fixes on a finding's diagnostic, three per finding: Mark fixed, Set status… (the
+ * picker, which also offers a note) and Open in report. Writing ones only in a trusted workspace.
+ */
 export function registerCodeActions({ index }: { index: FindingIndex }): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
     provideCodeActions(_document, _range, context) {
@@ -19,18 +29,13 @@ export function registerCodeActions({ index }: { index: FindingIndex }): vscode.
       for (const d of context.diagnostics) {
         const f = findingOfDiagnostic(index, d);
         if (!f) continue;
-        const id = f.finding.id;
+        const name = findingName(f.finding);
         if (vscode.workspace.isTrusted) {
-          for (const a of STATUS_ACTIONS) {
-            if (a.status === f.finding.status) continue;
-            const label = a.title.toLowerCase();
-            actions.push(
-              action(`Mark ${id} ${label}`, d, { command: a.command, title: a.title, arguments: [f.key] }),
-              action(`Mark ${id} ${label} with a note…`, d, { command: a.command, title: a.title, arguments: [f.key, undefined, { askNote: true }] }),
-            );
-          }
+          const fix = action(`Mark ${name} fixed`, d, { command: COMMANDS.markFixed, title: 'Mark fixed', arguments: [f.key] });
+          fix.isPreferred = true;
+          actions.push(fix, action(`Set status of ${name}…`, d, { command: COMMANDS.setFindingStatus, title: 'Set status…', arguments: [f.key] }));
         }
-        actions.push(action(`Open ${id} in ${f.report.relPath}`, d, { command: COMMANDS.goToFindingInReport, title: 'Open in report', arguments: [f.key] }));
+        actions.push(action(`Open ${name} in ${reportShortName(f.report.relPath)}`, d, { command: COMMANDS.goToFindingInReport, title: 'Open in report', arguments: [f.key] }));
       }
       return actions;
     },

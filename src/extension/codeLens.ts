@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Status } from '../core';
 import { COMMANDS } from './commandIds';
 import type { FindingIndex } from './findingIndex';
-import { severityLabel, shorten, statusLabel } from './findingText';
+import { findingName, hasOwnId, severityLabel, shorten, statusLabel } from './findingText';
 import { isLocated, type IndexedFinding } from './indexModel';
 import { lineRange } from './lines';
 import type { SettingsStore } from './settings';
@@ -24,15 +24,15 @@ function statusLenses(range: vscode.Range, f: IndexedFinding): vscode.CodeLens[]
   // Writing back is off in Restricted Mode (see package.json `capabilities`).
   if (!vscode.workspace.isTrusted) return [];
   const lenses = STATUS_ACTIONS.filter((a) => a.status !== f.finding.status).map(
-    (a) => new vscode.CodeLens(range, { title: a.title, command: a.command, arguments: [f.key], tooltip: `Mark ${f.finding.id} ${a.title.toLowerCase()} in the report` }),
+    (a) => new vscode.CodeLens(range, { title: a.title, command: a.command, arguments: [f.key], tooltip: `Mark ${findingName(f.finding)} ${a.title.toLowerCase()} in the report` }),
   );
   if (f.finding.status !== 'open') {
-    lenses.push(new vscode.CodeLens(range, { title: 'Reopen', command: COMMANDS.reopenFinding, arguments: [f.key], tooltip: `Mark ${f.finding.id} open again` }));
+    lenses.push(new vscode.CodeLens(range, { title: 'Reopen', command: COMMANDS.reopenFinding, arguments: [f.key], tooltip: `Mark ${findingName(f.finding)} open again` }));
   }
   return lenses;
 }
 
-/** Above a finding in code: `H1 · High · Title`, then its actions. */
+/** Above a finding in code: `H1 · High · Title` (`High · Title` when the id is derived), then its actions. */
 function sourceLenses(document: vscode.TextDocument, findings: readonly IndexedFinding[], deps: CodeLensDeps): vscode.CodeLens[] {
   const key = document.uri.toString();
   const out: vscode.CodeLens[] = [];
@@ -44,11 +44,11 @@ function sourceLenses(document: vscode.TextDocument, findings: readonly IndexedF
       const range = lineRange(l.ref.startLine ?? 1, l.ref.startLine ?? 1, document);
       if (starts.has(range.start.line)) continue;
       starts.add(range.start.line);
-      const label = `${f.finding.id} · ${severityLabel(f.finding.severity)} · ${shorten(f.finding.title, 80)}`;
+      const label = `${hasOwnId(f.finding) ? `${f.finding.id} · ` : ''}${severityLabel(f.finding.severity)} · ${shorten(f.finding.title, 80)}`;
       out.push(
         new vscode.CodeLens(range, { title: label, command: '', tooltip: `${f.finding.title} (${f.report.relPath})` }),
         ...statusLenses(range, f),
-        new vscode.CodeLens(range, { title: 'Open in report', command: COMMANDS.goToFindingInReport, arguments: [f.key], tooltip: `Show ${f.finding.id} in ${f.report.relPath}` }),
+        new vscode.CodeLens(range, { title: 'Open in report', command: COMMANDS.goToFindingInReport, arguments: [f.key], tooltip: `Show ${findingName(f.finding)} in ${f.report.relPath}` }),
       );
     }
   }
@@ -68,11 +68,11 @@ function reportLenses(document: vscode.TextDocument, findings: readonly IndexedF
       new vscode.CodeLens(
         range,
         vscode.workspace.isTrusted
-          ? { title, command: COMMANDS.setFindingStatus, arguments: [f.key], tooltip: `${f.finding.id} is ${status.toLowerCase()}: change its status` }
+          ? { title, command: COMMANDS.setFindingStatus, arguments: [f.key], tooltip: `${findingName(f.finding)} is ${status.toLowerCase()}: change its status` }
           : { title, command: '' },
       ),
     );
-    if (isLocated(f)) out.push(new vscode.CodeLens(range, { title: 'Go to code', command: COMMANDS.revealFinding, arguments: [f.key], tooltip: `Show the code ${f.finding.id} points to` }));
+    if (isLocated(f)) out.push(new vscode.CodeLens(range, { title: 'Go to code', command: COMMANDS.revealFinding, arguments: [f.key], tooltip: `Show the code ${findingName(f.finding)} points to` }));
     out.push(...statusLenses(range, f));
   }
   return out;

@@ -9,13 +9,16 @@ export const COMMANDS = {
   nextFinding: 'auditLens.nextFinding',
   previousFinding: 'auditLens.previousFinding',
   refresh: 'auditLens.refresh',
-  focusFindingsView: 'auditLens.focusFindingsView',
+  undoLastStatusChange: 'auditLens.undoLastStatusChange',
+  changeGrouping: 'auditLens.changeGrouping',
+  filterFindings: 'auditLens.filterFindings',
+  showOutput: 'auditLens.showOutput',
   // Item and view-title commands, hidden from the palette.
   revealFinding: 'auditLens.revealFinding',
   openLocation: 'auditLens.openLocation',
-  changeGrouping: 'auditLens.changeGrouping',
-  filterFindings: 'auditLens.filterFindings',
   clearFilter: 'auditLens.clearFilter',
+  showClosed: 'auditLens.showClosed',
+  hideClosed: 'auditLens.hideClosed',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -28,8 +31,13 @@ export const CONTEXT_KEYS = {
   hasReports: 'auditLens.hasReports',
   /** The findings tree shows a subset of the findings. */
   filtered: 'auditLens.filtered',
+  /** The findings tree shows closed findings too (Show Closed is on). */
+  showingClosed: 'auditLens.showingClosed',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'auditLens';
 export const FINDINGS_VIEW_ID = 'auditLens.findings';
 export const DIAGNOSTIC_SOURCE = 'Audit Lens';
+/** VS Code's own command that shows and focuses a view. */
+export const FOCUS_FINDINGS_VIEW = `${FINDINGS_VIEW_ID}.focus`;
+export const OUTPUT_CHANNEL_NAME = 'Audit Lens';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
 import type { FindingIndex } from './findingIndex';
-import { findingMessage } from './findingText';
+import { findingMessage, hasOwnId, reportShortName } from './findingText';
 import type { IndexedFinding, IndexedReport } from './indexModel';
-import { lineRange } from './lines';
+import { firstCodeLine, lineRange } from './lines';
 import { openDocument } from './readReport';
 import type { SettingsStore } from './settings';
 import { uriAtLine } from './uris';
@@ -15,8 +15,9 @@ export interface DiagnosticsDeps {
 }
 
 /**
- * Squiggles: each open finding on its lines in the source file, and in a report each location
- * that resolves to no file. Only the files an index change names are recomputed.
+ * Squiggles: each open finding on the first non-blank line of its range in the source file (the
+ * whole range is marked quietly by the range highlights), and in a report each location that
+ * resolves to no file. Only the files an index change names are recomputed.
  */
 export function registerDiagnostics({ index, settings }: DiagnosticsDeps): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('auditLens');
@@ -65,19 +66,22 @@ function* sourceDiagnostics(findings: readonly IndexedFinding[], uri: vscode.Uri
     const severity = finding.status === 'deferred' ? vscode.DiagnosticSeverity.Hint : settings.severityMap[finding.severity ?? 'unknown'];
     for (const l of f.locations) {
       if (l.uri?.toString() !== key) continue;
-      const range = l.ref.startLine === null ? lineRange(1, 1, doc) : lineRange(l.ref.startLine, l.ref.endLine, doc);
+      const range = diagnosticRange(l.ref.startLine, l.ref.endLine, doc);
       const d = new vscode.Diagnostic(range, findingMessage(finding) + (finding.status === 'deferred' ? ' (deferred)' : ''), severity);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = { value: finding.id, target: uriAtLine(f.report.uri, finding.reportRange.startLine) };
-      d.relatedInformation = [
-        new vscode.DiagnosticRelatedInformation(
-          new vscode.Location(f.report.uri, lineRange(finding.reportRange.startLine, finding.reportRange.startLine)),
-          `${finding.id} in ${f.report.relPath}`,
-        ),
-      ];
+      // The code links to the finding in its report (no related-information row repeats that
+      // link). It reads as the report's own id, or the report's name when the id is a slug.
+      d.code = { value: hasOwnId(finding) ? finding.id : reportShortName(f.report.relPath), target: uriAtLine(f.report.uri, finding.reportRange.startLine) };
       yield d;
     }
   }
+}
+
+/** Where a finding's squiggle goes: the first non-blank line of its range (line 1 for a whole file). */
+export function diagnosticRange(startLine: number | null, endLine: number | null, doc: vscode.TextDocument | undefined): vscode.Range {
+  if (startLine === null) return lineRange(1, 1, doc);
+  const line = firstCodeLine(startLine, endLine, doc);
+  return lineRange(line, line, doc);
 }
 
 /** A location that names no file of the folder: a warning where the report writes it. */
@@ -92,7 +96,7 @@ function* reportDiagnostics(report: IndexedReport, store: SettingsStore, doc: vs
       const range = whereWritten(f, l.ref.path, doc);
       const d = new vscode.Diagnostic(
         range,
-        `[${f.finding.id}] "${l.ref.path}" matches no single file in the folder ${report.folder.name}.`,
+        `${hasOwnId(f.finding) ? `[${f.finding.id}] ` : ''}File not found: "${l.ref.path}" matches no single file in the folder ${report.folder.name}.`,
         vscode.DiagnosticSeverity.Warning,
       );
       d.source = DIAGNOSTIC_SOURCE;

@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
+import { OUTPUT_CHANNEL_NAME } from './commandIds';
 import { registerDiagnostics } from './diagnostics';
 import { FindingIndex } from './findingIndex';
 import { FindingsTree } from './findingsTree';
 import { registerHover } from './hover';
 import { registerLiveUpdates } from './liveUpdates';
 import { registerNavigationCommands } from './navigationCommands';
+import { RangeHighlights } from './rangeHighlights';
+import { registerRowDecorations } from './rowDecorations';
 import { SettingsStore } from './settings';
 import { FindingsStatusBar } from './statusBar';
 import { registerStatusCommands } from './statusCommands';
+import { StatusHistory } from './statusHistory';
 import { StatusWriter } from './statusWriter';
 import { registerViewCommands } from './viewCommands';
 
@@ -20,22 +24,31 @@ export interface AuditLensApi {
   readonly statusBar: FindingsStatusBar;
   readonly settings: SettingsStore;
   readonly writer: StatusWriter;
+  readonly history: StatusHistory;
+  readonly highlights: RangeHighlights;
+  readonly log: vscode.LogOutputChannel;
 }
 
 /** Builds the objects, registers the features, and starts indexing in the background. */
 export function activate(context: vscode.ExtensionContext): AuditLensApi {
+  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const settings = new SettingsStore();
-  const index = new FindingIndex(settings);
+  const index = new FindingIndex(settings, log);
   const tree = new FindingsTree(index, context.workspaceState);
   const statusBar = new FindingsStatusBar(index);
   const writer = new StatusWriter(index, settings);
-  const deps = { index, settings, tree, writer };
+  const history = new StatusHistory(writer);
+  const highlights = new RangeHighlights({ index, settings });
+  const deps = { index, settings, tree, writer, history, log };
 
   context.subscriptions.push(
+    log,
     settings,
     index,
     tree,
     statusBar,
+    highlights,
+    registerRowDecorations(tree),
     registerLiveUpdates(deps),
     registerDiagnostics(deps),
     registerCodeLens(deps),
@@ -47,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
   );
   // No scan on the activation path: it runs in the background and publishes as it reads.
   void index.reindex();
-  return { index, tree, statusBar, settings, writer };
+  return { index, tree, statusBar, settings, writer, history, highlights, log };
 }
 
 export function deactivate(): void {}

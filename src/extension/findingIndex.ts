@@ -4,9 +4,10 @@ import { FolderFilter } from './folderFilter';
 import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport, type ResolvedLocation } from './indexModel';
 import { displaySignature, fileSignatures } from './indexSignatures';
 import { listFolder } from './listFolder';
-import { openDocument, readReport, type ReportText } from './readReport';
+import { isSkipped, oneLine, openDocument, readReport, type ReportSkipped, type ReportText } from './readReport';
 import type { SettingsStore } from './settings';
-import { folderRoot, relativePath } from './uris';
+import type { SkippedReport } from './treeModel';
+import { displayPath, folderRoot, relativePath } from './uris';
 
 interface FolderState {
   folder: vscode.WorkspaceFolder;
@@ -37,6 +38,7 @@ export class FindingIndex implements vscode.Disposable {
   private readonly reportMap = new Map<string, IndexedReport>();
   private readonly byFile = new Map<string, IndexedFinding[]>();
   private readonly byKey = new Map<string, IndexedFinding>();
+  private readonly skipped = new Map<string, SkippedReport>();
   private readonly emitter = new vscode.EventEmitter<IndexChange>();
   readonly onDidChange = this.emitter.event;
 
@@ -48,7 +50,16 @@ export class FindingIndex implements vscode.Disposable {
   private fileTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
-  constructor(private readonly settings: SettingsStore) {}
+  /**
+   * The reader. A field so that a test can hand in one that throws: a throw on one report must
+   * cost that report only (it is listed as skipped), never the rest of its folder.
+   */
+  parse: (text: string) => ParsedReport = parseReport;
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** True once the first scan of every folder has finished. */
   get isReady(): boolean {
@@ -70,6 +81,11 @@ export class FindingIndex implements vscode.Disposable {
 
   *findings(): IterableIterator<IndexedFinding> {
     for (const r of this.reportMap.values()) yield* r.findings;
+  }
+
+  /** Reports that could not be read (unreadable, too large, binary, or the reader failed), with why. */
+  skippedReports(): SkippedReport[] {
+    return [...this.skipped.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
   }
 
   findingByKey(key: string): IndexedFinding | undefined {
@@ -99,14 +115,17 @@ export class FindingIndex implements vscode.Disposable {
     const done = (async () => {
       const wanted = new Set(folders.map((f) => f.uri.toString()));
       for (const key of [...this.folders.keys()]) if (!wanted.has(key)) this.dropFolder(key);
-      await Promise.all(folders.map((f) => this.scanFolder(f, generation, cancel.token)));
+      // A folder that fails to scan (its file search throws) costs that folder only.
+      await Promise.all(
+        folders.map((f) => this.scanFolder(f, generation, cancel.token).catch((error: unknown) => this.log.error(`Folder ${f.name} could not be scanned: ${oneLine(error)}`))),
+      );
       if (generation === this.generation && !this.disposed) {
         this.ready = true;
         // Readiness is news for the tree (its welcome view) even when nothing else changed.
         this.emitter.fire({ reports: [], files: [], findingsChanged: true });
       }
     })();
-    this.scanDone = done.catch((error) => console.error('[Audit Lens] indexing failed', error));
+    this.scanDone = done.catch((error: unknown) => this.log.error(`Indexing failed: ${oneLine(error)}`));
     return this.scanDone;
   }
 
@@ -115,7 +134,8 @@ export class FindingIndex implements vscode.Disposable {
     const generation = this.generation;
     const read = this.isReport(uri) ? preferBuffer(uri, await readReport(uri)) : undefined;
     if (generation !== this.generation || this.disposed) return;
-    if (read) this.updateReportText(uri, read.text, read.version);
+    if (isSkipped(read)) this.skip(uri, read.skipped);
+    else if (read) this.updateReportText(uri, read.text, read.version);
     else this.removeReport(uri);
   }
 
@@ -124,11 +144,15 @@ export class FindingIndex implements vscode.Disposable {
     const at = this.folderOf(uri);
     if (!at || !at.state.filter.isReport(at.rel)) return;
     // No skipping by version: a document closed and opened again counts its versions afresh.
-    const report = this.buildReport(at.state, uri, at.rel, parseReport(text), version);
+    const parsed = this.parseOrSkip(uri, text);
+    if (!parsed) return;
+    const report = this.buildReport(at.state, uri, at.rel, parsed, version);
+    this.unskip(uri);
     this.publish(this.replaceReports([report], []));
   }
 
   removeReport(uri: vscode.Uri): void {
+    this.unskip(uri);
     if (!this.reportMap.has(uri.toString())) return;
     this.publish(this.replaceReports([], [uri.toString()]));
   }
@@ -212,6 +236,7 @@ export class FindingIndex implements vscode.Disposable {
     const seen = new Set(reportUris.map((u) => u.toString()));
     // Reports of this folder that are gone (or excluded now) leave at once.
     const stale = [...this.reportMap.values()].filter((r) => r.folder.uri.toString() === folderKey && !seen.has(r.key)).map((r) => r.key);
+    for (const s of [...this.skipped.values()]) if (vscode.workspace.getWorkspaceFolder(s.uri)?.uri.toString() === folderKey && !seen.has(s.uri.toString())) this.unskip(s.uri);
 
     let pending: IndexedReport[] = [];
     let lastPublish = Date.now();
@@ -227,17 +252,56 @@ export class FindingIndex implements vscode.Disposable {
     const worker = async (): Promise<void> => {
       while (next < reportUris.length) {
         const uri = reportUris[next++];
-        const read = preferBuffer(uri, await readReport(uri));
+        // Whatever happens to one report (unreadable, the reader throws) is that report's alone.
+        const read = preferBuffer(uri, await readReport(uri).catch((error: unknown) => ({ skipped: `Skipped: cannot be read (${oneLine(error)}).` })));
         if (generation !== this.generation || this.disposed) return;
         if (!read) continue;
+        if (isSkipped(read)) {
+          this.skip(uri, read.skipped);
+          stale.push(uri.toString());
+          continue;
+        }
+        const parsed = this.parseOrSkip(uri, read.text);
+        if (!parsed) {
+          stale.push(uri.toString());
+          continue;
+        }
+        this.unskip(uri);
         const rel = relativePath(folder.uri, uri)!;
-        pending.push(this.buildReport(state, uri, rel, parseReport(read.text), read.version));
+        pending.push(this.buildReport(state, uri, rel, parsed, read.version));
         if (Date.now() - lastPublish >= interval) flush();
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, reportUris.length) }, worker));
     if (generation !== this.generation || this.disposed) return;
     flush();
+  }
+
+  /** The parsed report, or undefined with the report listed as skipped when the reader throws. */
+  private parseOrSkip(uri: vscode.Uri, text: string): ParsedReport | undefined {
+    try {
+      return this.parse(text);
+    } catch (error) {
+      this.skip(uri, `Skipped: the reader failed on it (${oneLine(error)}).`);
+      return undefined;
+    }
+  }
+
+  /** Lists a report as skipped (output channel and tree); its findings, if it had any, leave. */
+  private skip(uri: vscode.Uri, reason: string): void {
+    const key = uri.toString();
+    const known = this.skipped.get(key);
+    if (known?.reason === reason) return;
+    this.skipped.set(key, { uri, reason });
+    this.log.warn(`${displayPath(uri)}: ${reason}`);
+    if (this.reportMap.has(key)) this.publish(this.replaceReports([], [key]));
+    else this.publish({ reports: [], files: [], findingsChanged: true });
+  }
+
+  private unskip(uri: vscode.Uri): void {
+    if (!this.skipped.delete(uri.toString())) return;
+    this.log.info(`${displayPath(uri)}: read again.`);
+    this.publish({ reports: [], files: [], findingsChanged: true });
   }
 
   private buildReport(state: FolderState, uri: vscode.Uri, relPath: string, parsed: ParsedReport, version: number | undefined): IndexedReport {
@@ -334,6 +398,7 @@ export class FindingIndex implements vscode.Disposable {
 
   private dropFolder(folderKey: string): void {
     this.folders.delete(folderKey);
+    for (const s of [...this.skipped.values()]) if (!vscode.workspace.getWorkspaceFolder(s.uri)) this.unskip(s.uri);
     const keys = [...this.reportMap.values()].filter((r) => r.folder.uri.toString() === folderKey).map((r) => r.key);
     this.publish(this.replaceReports([], keys));
   }
@@ -361,7 +426,7 @@ export class FindingIndex implements vscode.Disposable {
 }
 
 /** A report opened while its file was being read: its buffer is newer than what was read. */
-function preferBuffer(uri: vscode.Uri, read: ReportText | undefined): ReportText | undefined {
+function preferBuffer(uri: vscode.Uri, read: ReportText | ReportSkipped | undefined): ReportText | ReportSkipped | undefined {
   const doc = openDocument(uri);
   return doc ? { text: doc.getText(), version: doc.version } : read;
 }

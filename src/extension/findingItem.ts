@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Severity, Status } from '../core';
 import { COMMANDS } from './commandIds';
-import { escapeMarkdown, findingMessage, severityLabel, statusLabel } from './findingText';
+import { escapeMarkdown, findingMessage, hasOwnId, reportShortName, severityLabel, statusLabel } from './findingText';
 import { locatedFiles, type IndexedFinding } from './indexModel';
-import type { FindingNode, GroupNode } from './treeModel';
+import { openCount, type FindingNode, type GroupNode, type Grouping, type SkippedNode, type SkippedReportNode } from './treeModel';
 
 const STATUS_ICONS: Readonly<Record<Exclude<Status, 'open'>, vscode.ThemeIcon>> = {
   fixed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -25,37 +25,77 @@ export function findingIcon(f: IndexedFinding): vscode.ThemeIcon {
   return f.finding.status === 'open' ? SEVERITY_ICONS[f.finding.severity ?? 'unrated'] : STATUS_ICONS[f.finding.status];
 }
 
-/** `login.ts:5`, where the finding points first; `unlocated` when nowhere. */
+/** Why a finding has no place in code: its paths name no file, or it gives none. */
+export function noLocationText(f: IndexedFinding): string {
+  return f.locations.length > 0 ? 'file not found' : 'no location';
+}
+
+/** `src/auth/login.ts:5`, where the finding points first; `file not found` or `no location` when nowhere. */
 export function locationText(f: IndexedFinding, pathOf: (uri: vscode.Uri) => string): string {
   const first = f.locations.find((l) => l.uri);
-  if (!first?.uri) return 'unlocated';
+  if (!first?.uri) return noLocationText(f);
   const line = first.ref.startLine === null ? '' : `:${first.ref.startLine}`;
   const more = locatedFiles(f).length > 1 ? ' +' : '';
   return `${pathOf(first.uri)}${line}${more}`;
 }
 
+/** The file's name and line (`login.ts:5`), or just the line under a file group; '' when it points nowhere. */
+function shortLocation(f: IndexedFinding, grouping: Grouping): string {
+  const first = f.locations.find((l) => l.uri);
+  if (!first?.uri) return '';
+  const line = first.ref.startLine;
+  if (grouping === 'file') return line === null ? '' : `line ${line}`;
+  const name = first.uri.path.slice(first.uri.path.lastIndexOf('/') + 1);
+  return `${name}${line === null ? '' : `:${line}`}${locatedFiles(f).length > 1 ? ' +' : ''}`;
+}
+
+/**
+ * A finding's row, made to be read in a narrow side bar: the short part first, so that the
+ * place in code stays visible when the title is cut. With its own id: `H1` then
+ * `login.ts:6 · Title`; with a derived one (never shown): `login.ts:6` then the title; the
+ * title alone when it points nowhere. An id another report uses too is followed by that
+ * report's short name.
+ */
+export function findingLabels(node: FindingNode): { label: string; description: string } {
+  const f = node.finding;
+  const where = shortLocation(f, node.grouping);
+  if (hasOwnId(f.finding)) {
+    const label = node.sharedId ? `${f.finding.id} · ${reportShortName(f.report.relPath)}` : f.finding.id;
+    return { label, description: [where || (node.grouping === 'file' ? '' : noLocationText(f)), f.finding.title].filter((p) => p !== '').join(' · ') };
+  }
+  if (where !== '') return { label: where, description: f.finding.title };
+  return { label: f.finding.title, description: node.grouping === 'file' ? '' : noLocationText(f) };
+}
+
+/** The URI a finding's row carries, so that the decoration provider can dim it. */
+export function findingRowUri(findingKeyText: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: FINDING_ROW_SCHEME, path: '/' + encodeURIComponent(findingKeyText) });
+}
+
+export const FINDING_ROW_SCHEME = 'audit-lens-finding';
+
 export function findingTreeItem(node: FindingNode, pathOf: (uri: vscode.Uri) => string): vscode.TreeItem {
   const f = node.finding;
-  const item = new vscode.TreeItem(findingMessage(f.finding), vscode.TreeItemCollapsibleState.None);
+  const { label, description } = findingLabels(node);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const parts: string[] = [];
-  if (node.grouping !== 'severity') parts.push(severityLabel(f.finding.severity));
-  if (node.grouping !== 'status' && f.finding.status !== 'open') parts.push(statusLabel(f.finding.status));
-  if (node.grouping !== 'file') parts.push(locationText(f, pathOf));
-  else if (node.grouping === 'file' && f.locations.some((l) => l.uri && l.ref.startLine !== null)) {
-    parts.push(`line ${f.locations.find((l) => l.uri && l.ref.startLine !== null)!.ref.startLine}`);
-  }
-  item.description = parts.join(' · ');
+  item.description = node.changed ? `${statusLabel(f.finding.status)} · ${description}` : description;
   item.iconPath = findingIcon(f);
-  item.contextValue = `finding.${f.finding.status}`;
-  item.tooltip = findingTooltip(f, pathOf);
+  // A row whose status just changed offers no inline action: a second click in the same place does nothing.
+  item.contextValue = `finding.${f.finding.status}${node.changed ? '.changed' : ''}`;
+  if (node.changed) item.resourceUri = findingRowUri(f.key);
+  item.tooltip = findingTooltip(f, pathOf, node.changed);
   item.command = { command: COMMANDS.revealFinding, title: 'Reveal Finding', arguments: [f.key] };
-  item.accessibilityInformation = { label: `${f.finding.id}, ${f.finding.title}, ${severityLabel(f.finding.severity)}, ${statusLabel(f.finding.status)}` };
+  item.accessibilityInformation = {
+    label: `${hasOwnId(f.finding) ? `${f.finding.id}, ` : ''}${f.finding.title}, ${severityLabel(f.finding.severity)}, ${statusLabel(f.finding.status)}, ${locationText(f, pathOf)}`,
+  };
   return item;
 }
 
+/** `High (3)`: the count is of open findings, as everywhere else; a group with none open has no count. */
 export function groupTreeItem(node: GroupNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${node.label} (${node.findings.length})`, vscode.TreeItemCollapsibleState.Expanded);
+  const open = openCount(node.findings);
+  const item = new vscode.TreeItem(open > 0 ? `${node.label} (${open})` : node.label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
   item.contextValue = 'group';
   if (node.resourceUri) {
@@ -63,12 +103,34 @@ export function groupTreeItem(node: GroupNode): vscode.TreeItem {
     item.iconPath = vscode.ThemeIcon.File;
     // The label above (with its count) wins over the file name.
   }
-  const open = node.findings.filter((f) => f.finding.status === 'open').length;
-  item.tooltip = `${node.findings.length} finding${node.findings.length === 1 ? '' : 's'}, ${open} open`;
+  const shown = node.findings.length;
+  item.tooltip = `${open} open${shown > open ? `, ${shown - open} other shown` : ''}`;
   return item;
 }
 
-function findingTooltip(f: IndexedFinding, pathOf: (uri: vscode.Uri) => string): vscode.MarkdownString {
+export function skippedTreeItem(node: SkippedNode): vscode.TreeItem {
+  const n = node.reports.length;
+  const item = new vscode.TreeItem(`${n} report${n === 1 ? '' : 's'} skipped`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  item.contextValue = 'skipped';
+  item.tooltip = 'These reports could not be read; the Audit Lens output channel says why.';
+  item.command = { command: COMMANDS.showOutput, title: 'Show the Audit Lens output' };
+  return item;
+}
+
+export function skippedReportTreeItem(node: SkippedReportNode, pathOf: (uri: vscode.Uri) => string): vscode.TreeItem {
+  const item = new vscode.TreeItem(pathOf(node.report.uri), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = node.report.reason;
+  item.tooltip = `${pathOf(node.report.uri)}: ${node.report.reason}`;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  item.contextValue = 'skippedReport';
+  item.command = { command: COMMANDS.showOutput, title: 'Show the Audit Lens output' };
+  return item;
+}
+
+function findingTooltip(f: IndexedFinding, pathOf: (uri: vscode.Uri) => string, changed: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(findingMessage(f.finding))}**\n\n`);
   md.appendMarkdown(`${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}\n\n`);
@@ -76,9 +138,10 @@ function findingTooltip(f: IndexedFinding, pathOf: (uri: vscode.Uri) => string):
   if (f.locations.length > 0) {
     md.appendMarkdown(
       f.locations
-        .map((l) => `- ${escapeMarkdown(l.uri ? pathOf(l.uri) : l.ref.path)}${l.ref.startLine === null ? '' : `:${l.ref.startLine}`}${l.uri ? '' : ' (no such file)'}`)
+        .map((l) => `- ${escapeMarkdown(l.uri ? pathOf(l.uri) : l.ref.path)}${l.ref.startLine === null ? '' : `:${l.ref.startLine}`}${l.uri ? '' : ' (file not found)'}`)
         .join('\n'),
     );
   }
+  if (changed) md.appendMarkdown(`\n\n*Changed just now: the row stays here until you refresh the view.*`);
   return md;
 }

@@ -3,6 +3,7 @@ import type { FindingIndex } from './findingIndex';
 import { escapeMarkdown, findingMessage, severityLabel, statusLabel } from './findingText';
 import { HOVER_COMMANDS, locationLink, reportLink } from './findingLinks';
 import type { IndexedFinding } from './indexModel';
+import { diagnosticRange } from './diagnostics';
 import { coreLine } from './lines';
 import type { SettingsStore } from './settings';
 import { displayPath } from './uris';
@@ -47,24 +48,54 @@ export function shortenBody(body: string, maxChars = MAX_BODY_CHARS, maxLines = 
   return { text: kept.join('\n'), cut };
 }
 
-function hoverFor(f: IndexedFinding): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  // Links may run our two navigation commands, nothing else; the body is the report's Markdown, never HTML.
-  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
-  md.supportHtml = false;
-  md.appendMarkdown(`**${escapeMarkdown(findingMessage(f.finding))}**\n\n`);
-  md.appendMarkdown(`$(shield) ${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}\n\n---\n\n`);
+/** Inline links and autolinks to `command:` URIs in report text: kept as their text, never as links. */
+const COMMAND_LINK = /\[([^\]\n]*)\]\(\s*<?\s*command:[^)\n]*\)/gi;
+const COMMAND_AUTOLINK = /<\s*command:[^>\n]*>/gi;
+/** A link reference definition to a command: `[evil]: command:…`. */
+const COMMAND_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*<?[ \t]*command:.*$/gim;
+
+/** Report Markdown without its `command:` links (the body is also rendered untrusted, which disables any that remain). Pure. */
+export function withoutCommandLinks(markdown: string): string {
+  return markdown.replace(COMMAND_DEFINITION, '').replace(COMMAND_LINK, '$1').replace(COMMAND_AUTOLINK, '');
+}
+
+/**
+ * A finding's hover, in three parts. The header and the links are ours, and only the links may
+ * run commands (our two navigation commands). The body is the report's Markdown, written by
+ * anyone who can commit to the repository: it goes into an untrusted part of its own, so a
+ * `command:` link in it cannot run anything. On the squiggle's line the diagnostic's own hover
+ * already shows the title and links to the report, so ours leaves those out there.
+ */
+export function hoverFor(f: IndexedFinding, onDiagnosticLine: boolean): vscode.MarkdownString[] {
+  const header = new vscode.MarkdownString(undefined, true);
+  header.isTrusted = false;
+  if (!onDiagnosticLine) header.appendMarkdown(`**${escapeMarkdown(findingMessage(f.finding))}**\n\n`);
+  header.appendMarkdown(`$(shield) ${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}`);
+  const parts = [header];
+
   // A table row's body is the row itself: its cells are the title and the line above.
-  const body = f.finding.kind === 'tableRow' ? { text: '', cut: false } : shortenBody(f.finding.body);
-  if (body.text.trim() !== '') md.appendMarkdown(body.text + (body.cut ? '\n\n*…*' : '') + '\n\n---\n\n');
-  const links = [`[${escapeLink(`Open in ${displayPath(f.report.uri)}`)}](${reportLink(f.key)})`];
+  const body = f.finding.kind === 'tableRow' ? { text: '', cut: false } : shortenBody(withoutCommandLinks(f.finding.body));
+  if (body.text.trim() !== '') {
+    const md = new vscode.MarkdownString(body.text + (body.cut ? '\n\n*…*' : ''), false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    parts.push(md);
+  }
+
+  const links: string[] = [];
+  if (!onDiagnosticLine) links.push(`[${escapeLink(`Open in ${displayPath(f.report.uri)}`)}](${reportLink(f.key)})`);
   for (const l of f.locations) {
     if (!l.uri) continue;
     const line = l.ref.startLine === null ? '' : `:${l.ref.startLine}${l.ref.endLine !== null && l.ref.endLine !== l.ref.startLine ? `-${l.ref.endLine}` : ''}`;
     links.push(`[${escapeLink(displayPath(l.uri) + line)}](${locationLink(l.uri, l.ref.startLine, l.ref.endLine)})`);
   }
-  md.appendMarkdown(links.join(' · '));
-  return md;
+  if (links.length > 0) {
+    const md = new vscode.MarkdownString(links.join(' · '));
+    md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    md.supportHtml = false;
+    parts.push(md);
+  }
+  return parts;
 }
 
 function escapeLink(text: string): string {
@@ -77,13 +108,13 @@ export function registerHover({ index, settings }: HoverDeps): vscode.Disposable
     provideHover(document, position) {
       const line = coreLine(position);
       const key = document.uri.toString();
-      const hits = index.findingsInFile(document.uri).filter(
-        (f) =>
-          showsInCode(f.finding.status, settings.current) &&
-          f.locations.some((l) => l.uri?.toString() === key && (l.ref.startLine === null ? line === 1 : line >= l.ref.startLine && line <= (l.ref.endLine ?? l.ref.startLine))),
-      );
+      const here = (f: IndexedFinding) =>
+        f.locations.filter((l) => l.uri?.toString() === key && (l.ref.startLine === null ? line === 1 : line >= l.ref.startLine && line <= (l.ref.endLine ?? l.ref.startLine)));
+      const hits = index.findingsInFile(document.uri).filter((f) => showsInCode(f.finding.status, settings.current) && here(f).length > 0);
       if (hits.length === 0) return undefined;
-      return new vscode.Hover(hits.map(hoverFor));
+      return new vscode.Hover(
+        hits.flatMap((f) => hoverFor(f, here(f).some((l) => diagnosticRange(l.ref.startLine, l.ref.endLine, document).start.line === position.line))),
+      );
     },
   });
 }

@@ -16,6 +16,17 @@ export function lineRange(startLine: number, endLine: number | null, document?: 
   return new vscode.Range(from, final.range.end);
 }
 
+/**
+ * The first line of a range (1-based) that holds more than white space; the start line when
+ * every line is blank or the document is not at hand.
+ */
+export function firstCodeLine(startLine: number, endLine: number | null, document?: vscode.TextDocument): number {
+  if (!document) return startLine;
+  const last = Math.min(endLine ?? startLine, document.lineCount);
+  for (let n = startLine; n <= last; n++) if (!document.lineAt(n - 1).isEmptyOrWhitespace) return n;
+  return startLine;
+}
+
 /** The 0-based position of a core line's start. */
 export function linePosition(line: number): vscode.Position {
   return new vscode.Position(Math.max(0, line - 1), 0);

@@ -3,6 +3,7 @@ import { COMMANDS } from './commandIds';
 import { findingsFromArgs, resolveTargets, type TargetDeps } from './findingTargets';
 import type { IndexedFinding } from './indexModel';
 import { coreLine, lineRange } from './lines';
+import { relativePath } from './uris';
 import type { SettingsStore } from './settings';
 import { showsInCode } from './visibility';
 
@@ -10,23 +11,43 @@ export interface NavigationDeps extends TargetDeps {
   settings: SettingsStore;
 }
 
-/** Opens a file with its lines selected (1-based core lines; null for the file itself). */
-export async function showLines(uri: vscode.Uri, startLine: number | null, endLine: number | null, selectWholeRange = true): Promise<vscode.TextEditor> {
+/**
+ * Opens a file at a finding's lines (1-based core lines; null for the file itself) with the
+ * cursor at the start and nothing selected: the next keystroke must not replace the code.
+ * As much of the range as fits is brought into view.
+ */
+export async function showLines(uri: vscode.Uri, startLine: number | null, endLine: number | null): Promise<vscode.TextEditor | undefined> {
+  if (!isInsideWorkspace(uri)) {
+    void vscode.window.showWarningMessage(`Audit Lens: refused to open ${uri.toString(true).slice(0, 200)}: it is not a file of this workspace.`);
+    return undefined;
+  }
   const doc = await vscode.workspace.openTextDocument(uri);
-  const range = lineRange(startLine ?? 1, selectWholeRange ? endLine : startLine, doc);
-  const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Selection(range.start, selectWholeRange ? range.end : range.start), preview: true });
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const range = lineRange(startLine ?? 1, endLine, doc);
+  const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Selection(range.start, range.start), preview: true });
+  editor.revealRange(new vscode.Range(range.start, range.end.line - range.start.line > 20 ? range.start : range.end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }
 
-export function showInReport(f: IndexedFinding): Promise<vscode.TextEditor> {
-  return showLines(f.report.uri, f.finding.reportRange.startLine, f.finding.reportRange.startLine, false);
+export function showInReport(f: IndexedFinding): Promise<vscode.TextEditor | undefined> {
+  return showLines(f.report.uri, f.finding.reportRange.startLine, f.finding.reportRange.startLine);
 }
 
 /** The code a finding points to first, or its section in the report when it points nowhere. */
-export function revealFinding(f: IndexedFinding): Promise<vscode.TextEditor> {
+export function revealFinding(f: IndexedFinding): Promise<vscode.TextEditor | undefined> {
   const first = f.locations.find((l) => l.uri);
   return first?.uri ? showLines(first.uri, first.ref.startLine, first.ref.endLine) : showInReport(f);
+}
+
+/**
+ * Whether a command may open this URI: a file inside one of the workspace's folders. A link
+ * in a hover is built by us, but its arguments travel as text; anything else (`/etc/passwd`,
+ * a folder's sibling, another scheme) is refused.
+ */
+export function isInsideWorkspace(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return false;
+  const rel = relativePath(folder.uri, uri);
+  return rel !== undefined && rel !== '' && !rel.split('/').includes('..');
 }
 
 interface Stop {
@@ -59,7 +80,7 @@ async function step(deps: NavigationDeps, direction: 1 | -1): Promise<void> {
   else target = here ? [...all].reverse().find((s) => cmp(s) < 0) : all[all.length - 1];
   // Past the last (or before the first) finding it wraps around.
   target ??= direction === 1 ? all[0] : all[all.length - 1];
-  await showLines(target.uri, target.line, target.endLine, false);
+  await showLines(target.uri, target.line, target.endLine);
 }
 
 /** Go to Finding in Report, Next/Previous Finding, and the item commands that open code. */
@@ -73,8 +94,19 @@ export function registerNavigationCommands(deps: NavigationDeps): vscode.Disposa
       const [f] = findingsFromArgs(deps.index, arg);
       if (f) await revealFinding(f);
     }),
-    vscode.commands.registerCommand(COMMANDS.openLocation, async (uri?: string, startLine?: number | null, endLine?: number | null) => {
-      if (typeof uri === 'string') await showLines(vscode.Uri.parse(uri), startLine ?? null, endLine ?? null);
+    vscode.commands.registerCommand(COMMANDS.openLocation, async (uri?: unknown, startLine?: unknown, endLine?: unknown) => {
+      let target: vscode.Uri | undefined;
+      try {
+        target = typeof uri === 'string' ? vscode.Uri.parse(uri, true) : undefined;
+      } catch {
+        target = undefined;
+      }
+      if (!target) {
+        void vscode.window.showWarningMessage('Audit Lens: refused to open a location that is not a file of this workspace.');
+        return undefined;
+      }
+      const line = (n: unknown): number | null => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null);
+      return showLines(target, line(startLine), line(endLine));
     }),
     vscode.commands.registerCommand(COMMANDS.nextFinding, () => step(deps, 1)),
     vscode.commands.registerCommand(COMMANDS.previousFinding, () => step(deps, -1)),

@@ -13,6 +13,8 @@ export interface Settings {
   codeLensEnabled: boolean;
   saveAfterStatusChange: boolean;
   addDateToStatus: boolean;
+  /** A light background behind each finding's whole range (the overview-ruler band stays either way). */
+  rangeHighlight: boolean;
 }
 
 /** Path settings are per folder (scope `resource`). */
@@ -54,6 +56,7 @@ function readSettings(): Settings {
     codeLensEnabled: c.get<boolean>('codeLens.enabled', true),
     saveAfterStatusChange: c.get<boolean>('saveAfterStatusChange', true),
     addDateToStatus: c.get<boolean>('addDateToStatus', true),
+    rangeHighlight: c.get<boolean>('rangeHighlight', true),
   };
 }
 

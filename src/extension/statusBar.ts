@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from './commandIds';
+import { FOCUS_FINDINGS_VIEW } from './commandIds';
 import type { FindingIndex } from './findingIndex';
 import { severityLabel, statusLabel } from './findingText';
 import { summarize, type FindingSummary } from './summary';
@@ -32,7 +32,7 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   constructor(private readonly index: FindingIndex) {
     this.item.name = 'Audit Lens';
-    this.item.command = COMMANDS.focusFindingsView;
+    this.item.command = FOCUS_FINDINGS_VIEW;
     this.subscription = index.onDidChange((c) => {
       if (c.findingsChanged) this.update();
     });

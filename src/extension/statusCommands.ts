@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { STATUSES, type Status } from '../core';
 import { COMMANDS } from './commandIds';
 import { resolveTargets, type TargetDeps } from './findingTargets';
-import { statusLabel } from './findingText';
+import { findingName, statusLabel } from './findingText';
 import type { IndexedFinding } from './indexModel';
+import type { StatusBatch, StatusHistory } from './statusHistory';
 import type { StatusWriter, WriteResult } from './statusWriter';
 
 export interface StatusCommandDeps extends TargetDeps {
   writer: StatusWriter;
+  history: StatusHistory;
 }
 
 /** Options a caller (a quick fix, a test) may pass as a status command's third argument. */
@@ -36,7 +38,7 @@ const STATUS_ICONS: Readonly<Record<Status, string>> = {
 };
 
 async function askNote(findings: IndexedFinding[], status: Status): Promise<string | undefined> {
-  const which = findings.length === 1 ? findings[0].finding.id : `${findings.length} findings`;
+  const which = findings.length === 1 ? findingName(findings[0].finding) : `${findings.length} findings`;
   return vscode.window.showInputBox({
     title: `Mark ${which} ${statusLabel(status).toLowerCase()}`,
     prompt: 'A note, written into the report after the status',
@@ -44,13 +46,35 @@ async function askNote(findings: IndexedFinding[], status: Status): Promise<stri
   });
 }
 
-function announce(results: WriteResult[], findings: IndexedFinding[], status: Status): void {
+/**
+ * Every status change is announced with an Undo button; errors each get a message. The
+ * notification is not awaited: the command returns what it wrote at once.
+ */
+function announce(history: StatusHistory, results: WriteResult[], findings: IndexedFinding[], status: Status): void {
   for (const r of results) if (r.error) void vscode.window.showErrorMessage(`Audit Lens: ${r.error}`);
   const changed = results.reduce((n, r) => n + r.changed, 0);
-  if (changed > 0) {
-    const which = findings.length === 1 ? findings[0].finding.id : `${changed} findings`;
-    vscode.window.setStatusBarMessage(`$(check) Audit Lens: ${which} marked ${statusLabel(status).toLowerCase()}`, 4000);
+  if (changed === 0) return;
+  const which = findings.length === 1 ? findingName(findings[0].finding) : `${changed} findings`;
+  const label = `${which} ${status === 'open' ? 'reopened' : `marked ${statusLabel(status).toLowerCase()}`}`;
+  const batch = history.record(label, results);
+  if (!batch) return;
+  void vscode.window.showInformationMessage(`Audit Lens: ${label}.`, UNDO).then((choice) => {
+    if (choice === UNDO) void undo(history, batch);
+  });
+}
+
+const UNDO = 'Undo';
+
+/** Undoes a status change (the last one by default) and says what happened. */
+async function undo(history: StatusHistory, batch?: StatusBatch): Promise<Array<{ report: vscode.Uri; error?: string }>> {
+  const outcome = await history.undo(batch);
+  if (!outcome.batch) {
+    void vscode.window.showInformationMessage('Audit Lens: there is no status change to undo.');
+    return [];
   }
+  for (const r of outcome.results) if (r.error) void vscode.window.showWarningMessage(`Audit Lens: ${r.error}`);
+  if (outcome.results.some((r) => !r.error)) vscode.window.setStatusBarMessage(`$(discard) Audit Lens: undone: ${outcome.batch.label}`, 4000);
+  return outcome.results;
 }
 
 function trusted(): boolean {
@@ -66,7 +90,7 @@ async function apply(deps: StatusCommandDeps, findings: IndexedFinding[], status
     if (note === undefined) return [];
   }
   const results = await deps.writer.setStatus(findings, { status, note });
-  announce(results, findings, status);
+  announce(deps.history, results, findings, status);
   return results;
 }
 
@@ -84,6 +108,7 @@ export function registerStatusCommands(deps: StatusCommandDeps): vscode.Disposab
     }),
   );
   disposables.push(
+    vscode.commands.registerCommand(COMMANDS.undoLastStatusChange, () => (trusted() ? undo(deps.history) : [])),
     vscode.commands.registerCommand(COMMANDS.setFindingStatus, async (arg?: unknown, selection?: unknown, options?: StatusCommandOptions) => {
       if (!trusted()) return [];
       const findings = await resolveTargets(deps, arg, selection, 'Set the status of which finding?');
@@ -96,18 +121,27 @@ export function registerStatusCommands(deps: StatusCommandDeps): vscode.Disposab
   return vscode.Disposable.from(...disposables);
 }
 
+/**
+ * The status list. The finding's current status comes last, marked "current", so that the
+ * first (preselected) entry is always a change: Enter never "sets" the status it already has.
+ */
+export function statusChoices(current: Status | undefined): Status[] {
+  return [...STATUSES.filter((s) => s !== current), ...STATUSES.filter((s) => s === current)];
+}
+
 async function pickStatus(findings: IndexedFinding[]): Promise<{ status: Status; askNote: boolean } | undefined> {
   const current = findings.length === 1 ? findings[0].finding.status : undefined;
   type Item = vscode.QuickPickItem & { status?: Status; askNote?: boolean };
-  const items: Item[] = STATUSES.map((status) => ({
+  const order = statusChoices(current);
+  const items: Item[] = order.map((status) => ({
     label: `$(${STATUS_ICONS[status]}) ${statusLabel(status)}`,
     description: status === current ? 'current' : undefined,
     status,
     askNote: false,
   }));
   items.push({ label: 'With a note', kind: vscode.QuickPickItemKind.Separator });
-  for (const status of STATUSES) items.push({ label: `$(${STATUS_ICONS[status]}) ${statusLabel(status)} with a note…`, status, askNote: true });
-  const which = findings.length === 1 ? `${findings[0].finding.id} ${findings[0].finding.title}` : `${findings.length} findings`;
+  for (const status of order) items.push({ label: `$(${STATUS_ICONS[status]}) ${statusLabel(status)} with a note…`, status, askNote: true });
+  const which = findings.length === 1 ? findingName(findings[0].finding, 60) : `${findings.length} findings`;
   const picked = await vscode.window.showQuickPick(items, { title: `Set the status of ${which}`, placeHolder: 'New status' });
   return picked?.status ? { status: picked.status, askNote: picked.askNote ?? false } : undefined;
 }

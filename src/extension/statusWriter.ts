@@ -14,6 +14,15 @@ export interface WriteResult {
   report: vscode.Uri;
   changed: number;
   error?: string;
+  /** The report's text before and after the write, when something was written: what an undo needs. */
+  texts?: { before: string; after: string };
+}
+
+/** One report's part of a status change, as the undo history keeps it. */
+export interface WrittenReport {
+  uri: vscode.Uri;
+  before: string;
+  after: string;
 }
 
 /**
@@ -58,15 +67,44 @@ export class StatusWriter {
       if (computed.edits.length === 0) return { report: uri, changed: 0 };
       const edit = new vscode.WorkspaceEdit();
       for (const e of computed.edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+      const before = doc.getText();
       if (!(await vscode.workspace.applyEdit(edit))) continue;
+      const texts = { before, after: doc.getText() };
       // The index follows at once instead of after the edit throttle.
       this.index.updateReportText(uri, doc.getText(), doc.version);
       if (this.settings.current.saveAfterStatusChange && !wasDirty && !(await doc.save())) {
-        return { report: uri, changed: computed.changed, error: `The status was changed, but ${vscode.workspace.asRelativePath(uri)} could not be saved.` };
+        return { report: uri, changed: computed.changed, texts, error: `The status was changed, but ${vscode.workspace.asRelativePath(uri)} could not be saved.` };
       }
-      return { report: uri, changed: computed.changed };
+      return { report: uri, changed: computed.changed, texts };
     }
     return { report: uri, changed: 0, error: `${vscode.workspace.asRelativePath(uri)} kept changing while the status was written; nothing was written. Try again.` };
+  }
+
+  /**
+   * Puts a report back to its text before a status change, whether or not it is open, as one
+   * edit through the document (so it is itself undoable there). Refuses, writing nothing, when
+   * the report changed since: the user's later edits are never overwritten.
+   */
+  async revert(written: WrittenReport): Promise<{ report: vscode.Uri; error?: string }> {
+    const { uri } = written;
+    const name = vscode.workspace.asRelativePath(uri);
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(uri);
+    } catch (error) {
+      return { report: uri, error: `Cannot open ${name}: ${(error as Error).message.split('\n')[0]}` };
+    }
+    if (doc.getText() !== written.after) return { report: uri, error: `${name} changed after the status change; nothing was undone there.` };
+    const wasDirty = doc.isDirty;
+    const span = spanEdit(written.after, written.before);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)), span.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) return { report: uri, error: `${name} could not be edited; nothing was undone there.` };
+    this.index.updateReportText(uri, doc.getText(), doc.version);
+    if (this.settings.current.saveAfterStatusChange && !wasDirty && !(await doc.save())) {
+      return { report: uri, error: `The change was undone, but ${name} could not be saved.` };
+    }
+    return { report: uri };
   }
 
   /** Every finding's edit on the same text; non-overlapping, so they apply together as one undo step. */

@@ -9,6 +9,7 @@ import { GROUPINGS, type FindingFilter, type Grouping } from './treeModel';
 export interface ViewCommandDeps {
   index: FindingIndex;
   tree: FindingsTree;
+  log: vscode.OutputChannel;
 }
 
 const GROUPING_LABELS: Readonly<Record<Grouping, string>> = {
@@ -49,13 +50,17 @@ async function filterFindings(tree: FindingsTree, arg: unknown): Promise<void> {
   });
 }
 
-/** Refresh, Focus Findings View, and the tree's title-bar commands (grouping, filter). */
-export function registerViewCommands({ index, tree }: ViewCommandDeps): vscode.Disposable {
+/** Refresh, the output channel, and the tree's title-bar commands (grouping, filter, Show Closed). */
+export function registerViewCommands({ index, tree, log }: ViewCommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.refresh, () =>
-      vscode.window.withProgress({ location: { viewId: FINDINGS_VIEW_ID }, title: 'Reading audit reports' }, () => index.reindex()),
-    ),
-    vscode.commands.registerCommand(COMMANDS.focusFindingsView, () => vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`)),
+    // A refresh the user starts also lays the rows out afresh (rows kept in place leave).
+    vscode.commands.registerCommand(COMMANDS.refresh, async () => {
+      await vscode.window.withProgress({ location: { viewId: FINDINGS_VIEW_ID }, title: 'Reading audit reports' }, () => index.reindex());
+      tree.relayout();
+    }),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => log.show(true)),
+    vscode.commands.registerCommand(COMMANDS.showClosed, () => tree.setShowClosed(true)),
+    vscode.commands.registerCommand(COMMANDS.hideClosed, () => tree.setShowClosed(false)),
     vscode.commands.registerCommand(COMMANDS.changeGrouping, (arg?: unknown) => changeGrouping(tree, arg)),
     vscode.commands.registerCommand(COMMANDS.filterFindings, (arg?: unknown) => filterFindings(tree, arg)),
     vscode.commands.registerCommand(COMMANDS.clearFilter, () => tree.setFilter({})),

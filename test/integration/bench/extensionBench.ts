@@ -31,7 +31,7 @@ function gc(): () => void {
 async function firstDiagnostics(api: AuditLensApi): Promise<void> {
   // From a standing start: a fresh index over the whole workspace, as activation builds it.
   const settings = new SettingsStore();
-  const index = new FindingIndex(settings);
+  const index = new FindingIndex(settings, api.log);
   const started = performance.now();
   let first = 0;
   const sub = index.onDidChange((c) => {
@@ -49,10 +49,10 @@ async function firstDiagnostics(api: AuditLensApi): Promise<void> {
   note(`extension re-index (refresh) of the same workspace: ${ms(performance.now() - again)}`);
 }
 
-async function heap(): Promise<void> {
+async function heap(api: AuditLensApi): Promise<void> {
   const collect = gc();
   const settings = new SettingsStore();
-  const index = new FindingIndex(settings);
+  const index = new FindingIndex(settings, api.log);
   collect();
   collect();
   const before = process.memoryUsage().heapUsed;
@@ -127,7 +127,7 @@ export async function run(): Promise<void> {
   const failures: Array<{ fullTitle: string; message: string; stack?: string }> = [];
   for (const [name, step] of [
     ['first diagnostics', () => firstDiagnostics(api)],
-    ['heap', heap],
+    ['heap', () => heap(api)],
     ['CodeLens', () => codeLensSpeed(api)],
     ['edit latency', () => editLatency(api)],
   ] as const) {

@@ -68,7 +68,7 @@ if (!MULTI_ROOT) {
       await waitFor(async () => (await codeLenses(login)).length > 0, 'CodeLens back');
     });
 
-    it('offers quick fixes on a finding diagnostic: each status, each with a note, and open in report', async () => {
+    it('offers three quick fixes per finding: Mark fixed, Set status… and Open in report', async () => {
       // A Python file: no language server of VS Code's own adds (or delays) code actions there.
       const query = fixture('src/db/query.py');
       await vscode.workspace.openTextDocument(query);
@@ -76,27 +76,39 @@ if (!MULTI_ROOT) {
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', query, d.range)) ?? [];
       // The command hands back titles, kinds and commands (not the diagnostics an action fixes).
       const ours = actions.filter((a) => a.command?.command.startsWith('auditLens.'));
-      assert.deepEqual(ours.map((a) => a.title), [
-        'Mark C1 fixed',
-        'Mark C1 fixed with a note…',
-        'Mark C1 deferred',
-        'Mark C1 deferred with a note…',
-        'Mark C1 false positive',
-        'Mark C1 false positive with a note…',
-        'Open C1 in SECURITY_AUDIT.md',
-      ]);
+      assert.deepEqual(ours.map((a) => a.title), ['Mark C1 fixed', 'Set status of C1…', 'Open C1 in SECURITY_AUDIT']);
       for (const a of ours) assert.equal(a.kind?.value, 'quickfix');
-      assert.deepEqual(ours[1].command?.arguments, [reportKey('C1'), undefined, { askNote: true }]);
-      assert.deepEqual(ours.map((a) => a.command?.command), [
-        'auditLens.markFixed', 'auditLens.markFixed', 'auditLens.markDeferred', 'auditLens.markDeferred',
-        'auditLens.markFalsePositive', 'auditLens.markFalsePositive', 'auditLens.goToFindingInReport',
-      ]);
+      assert.deepEqual(
+        ours.map((a) => [a.command?.command, a.command?.arguments]),
+        [
+          ['auditLens.markFixed', [reportKey('C1')]],
+          ['auditLens.setFindingStatus', [reportKey('C1')]],
+          ['auditLens.goToFindingInReport', [reportKey('C1')]],
+        ],
+      );
       const elsewhere = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', query, new vscode.Range(0, 0, 0, 1))) ?? [];
       assert.equal(elsewhere.filter((a) => a.command?.command.startsWith('auditLens.')).length, 0, 'none away from a finding');
     });
 
-    it('shows the finding body on hover, with links to the report and to each location', async () => {
+    it('names a finding whose id is derived by its title in quick fixes and CodeLens, never by the slug', async () => {
+      const handler = fixture('src/api/handler.ts');
+      await vscode.workspace.openTextDocument(handler);
+      const d = await waitFor(() => diagnosticFor(handler, 'Debug endpoint enabled in production'), 'the checklist finding on handler.ts');
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', handler, d.range)) ?? [];
+      const titlesHere = actions.filter((a) => a.command?.command.startsWith('auditLens.')).map((a) => a.title);
+      assert.deepEqual(titlesHere, [
+        'Mark "Debug endpoint enabled in production" fixed',
+        'Set status of "Debug endpoint enabled in production"…',
+        'Open "Debug endpoint enabled in production" in checklist',
+      ]);
+      const lenses = await codeLenses(handler);
+      assert.equal(titles(lenses, 21)[0], 'High · Debug endpoint enabled in production');
+      for (const t of [...titlesHere, ...titles(lenses, 21)]) assert.ok(!t.includes('debug-endpoint'), `no slug in "${t}"`);
+    });
+
+    it('shows the finding body on hover once, with links to the report and to each location', async () => {
       await vscode.workspace.openTextDocument(login);
+      // Line 7 is inside H1's range (6-7) but not the squiggle's line: the hover names the finding itself.
       const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', login, new vscode.Position(6, 10))) ?? [];
       const text = hoverText(hovers);
       assert.ok(text.includes('**\\[H1\\] Session token compared with ==**'), 'the title, its Markdown escaped');
@@ -109,6 +121,16 @@ if (!MULTI_ROOT) {
       assert.ok(text.includes('src/auth/login.ts:6-7'), 'named by path and lines');
       const none = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', login, new vscode.Position(1, 0))) ?? [];
       assert.ok(!hoverText(none).includes('Audit'), 'nothing on a line without a finding');
+    });
+
+    it('leaves the title and report link to the diagnostic\'s hover on the squiggle\'s line', async () => {
+      await vscode.workspace.openTextDocument(login);
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', login, new vscode.Position(5, 10))) ?? [];
+      const text = hoverText(hovers);
+      assert.match(text, /High · Open/);
+      assert.match(text, /crypto\.timingSafeEqual/);
+      assert.ok(!text.includes('Session token compared'), 'the diagnostic already shows the title there');
+      assert.ok(!text.includes('command:auditLens.goToFindingInReport'), 'and links to the report (its code)');
     });
   });
 }

@@ -43,8 +43,14 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 }
 
-export function diagnosticFor(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
-  return ourDiagnostics(uri).find((d) => typeof d.code === 'object' && d.code !== null && d.code.value === id);
+/**
+ * A finding's diagnostic in this file: by its own id (the diagnostic's code), or, for a finding
+ * whose id is derived from its title (never shown), by that title (the diagnostic's message).
+ */
+export function diagnosticFor(uri: vscode.Uri, idOrTitle: string): vscode.Diagnostic | undefined {
+  return ourDiagnostics(uri).find(
+    (d) => (typeof d.code === 'object' && d.code !== null && d.code.value === idOrTitle) || d.message === idOrTitle || d.message === `${idOrTitle} (deferred)`,
+  );
 }
 
 export function codeValue(d: vscode.Diagnostic): string | number | undefined {

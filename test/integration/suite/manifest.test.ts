@@ -2,15 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../../src/core';
 import { COMMANDS, CONTEXT_KEYS } from '../../../src/extension/commandIds';
-import { api, EXTENSION_ID } from './helpers';
+import { api, EXTENSION_ID, waitFor } from './helpers';
 
 interface Manifest {
   activationEvents: string[];
   contributes: {
+    keybindings: Array<{ command: string; key: string; mac?: string; when?: string }>;
     commands: Array<{ command: string; title: string; category?: string }>;
     menus: Record<string, Array<{ command?: string; when?: string }>>;
-    views: Record<string, Array<{ id: string }>>;
-    viewsContainers: { activitybar: Array<{ id: string; icon: string }> };
+    views: Record<string, Array<{ id: string; name: string }>>;
+    viewsContainers: { activitybar: Array<{ id: string; icon: string; title: string }> };
     viewsWelcome: Array<{ view: string; when?: string; contents: string }>;
     configuration: { properties: Record<string, { default?: unknown; description?: string; markdownDescription?: string; scope?: string }> };
   };
@@ -63,11 +64,43 @@ describe('Manifest', () => {
     for (const container of Object.keys(m.contributes.views)) assert.ok(containers.has(container), `container ${container} exists`);
   });
 
-  it('hides item-only commands from the palette', () => {
+  it('hides item-only commands from the palette, and offers the view\'s Group By, Filter and Undo there', () => {
     const palette = manifest().contributes.menus.commandPalette;
-    for (const id of [COMMANDS.revealFinding, COMMANDS.openLocation, COMMANDS.changeGrouping, COMMANDS.filterFindings, COMMANDS.clearFilter]) {
+    for (const id of [COMMANDS.revealFinding, COMMANDS.openLocation, COMMANDS.clearFilter]) {
       assert.equal(palette.find((e) => e.command === id)?.when, 'false', `${id} is hidden`);
     }
+    for (const id of [COMMANDS.changeGrouping, COMMANDS.filterFindings, COMMANDS.undoLastStatusChange]) {
+      assert.match(palette.find((e) => e.command === id)?.when ?? 'absent', /^auditLens\.hasReports\b/, `${id} is in the palette once there are reports`);
+    }
+  });
+
+  it('contributes no second "Focus Findings View", and a title that reads once', () => {
+    const m = manifest();
+    assert.ok(!m.contributes.commands.some((c) => /focus/i.test(c.command) || /focus/i.test(c.title)), 'VS Code already contributes the view\'s Focus command');
+    const container = m.contributes.viewsContainers.activitybar[0];
+    const view = m.contributes.views[container.id][0];
+    // A container's only view is titled "<container>: <view>", or once when the two names are
+    // equal: "Audit Lens: Audit Findings" was cut off at 300 px as "Audit Lens: Audit Findin…".
+    assert.equal(view.name, container.title, 'the view and its container share one name, shown once');
+  });
+
+  it('binds Next/Previous Finding to keys that VS Code\'s default keymap leaves free', async () => {
+    const ours = manifest().contributes.keybindings;
+    assert.deepEqual(ours.map((k) => k.command).sort(), [COMMANDS.nextFinding, COMMANDS.previousFinding].sort());
+    // VS Code's own default keybindings, as its "Open Default Keyboard Shortcuts (JSON)" lists them.
+    await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+    const doc = await waitFor(() => vscode.window.activeTextEditor?.document, 'the default keybindings file');
+    const text = doc.getText().replace(/^\s*\/\/.*$/gm, '');
+    const defaults = JSON.parse(text) as Array<{ key: string; command: string }>;
+    assert.ok(defaults.length > 300, `the default keymap was read (${defaults.length} entries)`);
+    const normal = (k: string) => k.toLowerCase().split(' ').map((chord) => chord.split('+').sort().join('+')).join(' ');
+    for (const k of ours) {
+      const taken = defaults.filter((d) => !d.command.startsWith('auditLens.') && normal(d.key) === normal(k.key));
+      assert.deepEqual(taken.map((d) => d.command), [], `${k.key} is free (for ${k.command})`);
+      const prefixTaken = defaults.filter((d) => !d.command.startsWith('auditLens.') && normal(k.key).startsWith(normal(d.key) + ' '));
+      assert.deepEqual(prefixTaken.map((d) => d.command), [], `no default binds the first chord of ${k.key}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('describes every setting, and defaults the report globs to the CLI\'s', () => {

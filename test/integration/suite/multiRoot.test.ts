@@ -23,18 +23,19 @@ if (MULTI_ROOT) {
 
     it('resolves locations within the report\'s own folder', () => {
       const a1 = diagnosticFor(merge, 'A1')!;
-      assert.deepEqual([a1.range.start.line, a1.range.end.line], [1, 3]);
+      // A1 cites lines 2-4: its squiggle is on line 2, the first of the range.
+      assert.deepEqual([a1.range.start.line, a1.range.end.line], [1, 1]);
       assert.equal(a1.severity, vscode.DiagnosticSeverity.Error);
       const b1 = diagnosticFor(main, 'B1')!;
-      assert.deepEqual([b1.range.start.line, b1.range.end.line], [2, 4]);
+      assert.deepEqual([b1.range.start.line, b1.range.end.line], [2, 2]);
       assert.deepEqual(ourDiagnostics(main).map(codeValue), ['B1'], 'alpha\'s references to beta\'s file do not land there');
     });
 
     it('leaves a location pointing into another folder unresolved, and says so in the report', () => {
       const warnings = ourDiagnostics(alphaReport).map((d) => d.message).sort();
       assert.deepEqual(warnings, [
-        '[A2] "cmd/main.go" matches no single file in the folder alpha.',
-        '[A3] "../beta/cmd/main.go" matches no single file in the folder alpha.',
+        '[A2] File not found: "cmd/main.go" matches no single file in the folder alpha.',
+        '[A3] File not found: "../beta/cmd/main.go" matches no single file in the folder alpha.',
       ]);
     });
 
@@ -42,7 +43,7 @@ if (MULTI_ROOT) {
       const { tree, statusBar } = await api();
       await tree.setGrouping('file');
       const labels = tree.getChildren().map((g) => tree.getTreeItem(g).label);
-      assert.deepEqual(labels, ['alpha/src/merge.js (1)', 'beta/cmd/main.go (1)', 'Unlocated (2)']);
+      assert.deepEqual(labels, ['alpha/src/merge.js (1)', 'beta/cmd/main.go (1)', 'No file found (2)']);
       const unlocated = tree.getChildren()[2];
       assert.deepEqual(tree.getChildren(unlocated).map((n) => (n as FindingNode).finding.finding.id), ['A2', 'A3']);
       assert.equal(statusBar.item.text, '$(shield) 4 open · 1 critical');

@@ -25,7 +25,7 @@ if (!MULTI_ROOT) {
     });
 
     /** Runs a status command on a finding in a report shown in the active editor, then undoes it. */
-    async function markAndUndo(command: string, uri: vscode.Uri, id: string, source: vscode.Uri, expectedLine: string): Promise<void> {
+    async function markAndUndo(command: string, uri: vscode.Uri, id: string, source: vscode.Uri, expectedLine: string, shownAs = id): Promise<void> {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       const before = doc.getText();
@@ -34,12 +34,12 @@ if (!MULTI_ROOT) {
       assert.ok(doc.getText().includes(expectedLine), `the report now holds: ${expectedLine}`);
       assert.equal(doc.isDirty, false, 'the report was saved');
       assert.ok((await readDisk(uri)).includes(expectedLine), 'and the file on disk has it');
-      await waitFor(() => !diagnosticFor(source, id), `the ${id} diagnostic to go`);
+      await waitFor(() => !diagnosticFor(source, shownAs), `the ${id} diagnostic to go`);
 
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('undo');
       assert.equal(doc.getText(), before, 'undo restores the report text');
-      await waitFor(() => diagnosticFor(source, id), `the ${id} diagnostic to come back`);
+      await waitFor(() => diagnosticFor(source, shownAs), `the ${id} diagnostic to come back`);
       await doc.save();
     }
 
@@ -52,7 +52,7 @@ if (!MULTI_ROOT) {
       markAndUndo('auditLens.markFalsePositive', table, 'R1', handler, `| \`src/api/handler.ts:13-15\` | False positive (${today()}) |`));
 
     it('Mark Fixed on a checklist item ticks it and writes the status', () =>
-      markAndUndo('auditLens.markFixed', checklist, 'debug-endpoint-enabled-in-production', handler, `- [x] **HIGH: Debug endpoint enabled in production** in \`src/api/handler.ts:22\` **Status:** Fixed (${today()})`));
+      markAndUndo('auditLens.markFixed', checklist, 'debug-endpoint-enabled-in-production', handler, `- [x] **HIGH: Debug endpoint enabled in production** in \`src/api/handler.ts:22\` **Status:** Fixed (${today()})`, 'Debug endpoint enabled in production'));
 
     it('Reopen Finding brings a fixed finding back into the code; undo hides it again', async () => {
       const doc = await vscode.workspace.openTextDocument(report);

@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseReport } from '../../../src/core';
+import type { AuditLensApi } from '../../../src/extension/extension';
+import type { SkippedNode, SkippedReportNode } from '../../../src/extension/treeModel';
+import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, waitFor, writeDisk } from './helpers';
+
+/** What a report author would write to make the hover open a file of their choosing. */
+const PASSWD_ARGS = encodeURIComponent(JSON.stringify(['file:///etc/passwd', 1, 1]));
+const HOSTILE = `# Security audit
+
+### [X1] Session store is not encrypted
+
+**Severity:** High
+**Location:** \`src/auth/sessions.ts:1-3\`
+
+Details are [here](command:auditLens.openLocation?${PASSWD_ARGS}) and <command:auditLens.openLocation?${PASSWD_ARGS}>.
+Also [a reference link][evil].
+
+[evil]: command:auditLens.openLocation?${PASSWD_ARGS}
+`;
+
+function parts(hovers: vscode.Hover[]): vscode.MarkdownString[] {
+  return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+}
+
+async function remove(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+}
+
+if (!MULTI_ROOT) {
+  describe('Hostile reports: command links, a throwing reader, skipped files', () => {
+    const sessions = fixture('src/auth/sessions.ts');
+    const login = fixture('src/auth/login.ts');
+    let a: AuditLensApi;
+
+    before(async () => {
+      a = await api();
+      await waitFor(() => diagnosticFor(login, 'H1'), 'H1 on login.ts');
+    });
+
+    afterEach(() => closeEditors());
+
+    it('never lets a command link in a report\'s text run, and opens no file outside the workspace', async () => {
+      const hostile = fixture('audits/hostile-audit.md');
+      await writeDisk(hostile, HOSTILE);
+      try {
+        await vscode.workspace.openTextDocument(sessions);
+        await waitFor(() => diagnosticFor(sessions, 'X1'), 'X1 on sessions.ts');
+        // Line 2 of the range: our hover carries the title and links there.
+        const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', sessions, new vscode.Position(1, 0))) ?? [];
+        const md = parts(hovers);
+        const body = md.find((p) => p.value.includes('Details are'));
+        assert.ok(body, 'the body is shown');
+        assert.ok(!body.isTrusted, 'the report\'s text is rendered untrusted: no command link in it can run');
+        assert.ok(!body.value.includes('command:auditLens.openLocation?%5B%22file'), 'inline and autolinks to commands are stripped');
+        for (const p of md.filter((m) => m.isTrusted)) {
+          assert.ok(!p.value.includes('passwd'), `a trusted part holds none of the report's links: ${p.value}`);
+          assert.ok(!p.value.includes('Details are'), 'nor its text');
+        }
+
+        const before = vscode.window.activeTextEditor?.document.uri.toString();
+        const opened = await vscode.commands.executeCommand('auditLens.openLocation', 'file:///etc/passwd', 1, 1);
+        assert.equal(opened, undefined, 'refused');
+        const folder = vscode.workspace.workspaceFolders![0].uri;
+        await vscode.commands.executeCommand('auditLens.openLocation', `${folder.toString()}/../outside.txt`, 1, 1);
+        await vscode.commands.executeCommand('auditLens.openLocation', 'untitled:evil', 1, 1);
+        for (const doc of vscode.workspace.textDocuments) {
+          assert.ok(doc.uri.path !== '/etc/passwd' && !doc.uri.path.endsWith('/outside.txt') && doc.uri.scheme !== 'untitled', `${doc.uri.toString()} was not opened`);
+        }
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before, 'no editor changed');
+        const inside = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('auditLens.openLocation', sessions.toString(), 2, 2);
+        assert.equal(inside?.document.uri.toString(), sessions.toString(), 'a file of the workspace still opens');
+      } finally {
+        await remove(hostile);
+        await waitFor(() => !diagnosticFor(sessions, 'X1'), 'X1 to leave with its report');
+      }
+    });
+
+    it('skips a report the reader throws on, lists it in the tree, and indexes every other report', async () => {
+      // A test seam: the real reader cannot be made to throw on demand, so the index is handed one
+      // that throws on this report. What this proves: a throw while reading one report is caught
+      // for that report alone, during a full scan and on a later edit.
+      const throwing = fixture('audits/throwing-audit.md');
+      const neighbour = fixture('audits/neighbour-audit.md');
+      a.index.parse = (text) => {
+        if (text.includes('MAKE-THE-READER-THROW')) throw new Error('simulated reader failure\nwith a second line');
+        return parseReport(text);
+      };
+      try {
+        await writeDisk(throwing, '# Audit\n\n### [T1] Thrown away\n\n**Severity:** High\n**Location:** `src/auth/sessions.ts:1`\n\nMAKE-THE-READER-THROW\n');
+        await writeDisk(neighbour, '# Audit\n\n### [N1] Read all the same\n\n**Severity:** Low\n**Location:** `src/auth/sessions.ts:2`\n');
+        await vscode.commands.executeCommand('auditLens.refresh');
+        await waitFor(() => a.index.skippedReports().some((s) => s.uri.toString() === throwing.toString()), 'the throwing report to be skipped');
+        const skipped = a.index.skippedReports().find((s) => s.uri.toString() === throwing.toString())!;
+        assert.equal(skipped.reason, 'Skipped: the reader failed on it (simulated reader failure).', 'one line');
+        assert.ok(a.index.report(neighbour), 'the report next to it is indexed');
+        await waitFor(() => diagnosticFor(sessions, 'N1'), 'N1 shown');
+        assert.ok(!diagnosticFor(sessions, 'T1'));
+        assert.equal(a.statusBar.item.text, '$(shield) 9 open · 1 critical', 'the fixture\'s 8 open findings and N1 are all there, and nothing of the skipped report');
+
+        const [first] = a.tree.getChildren();
+        assert.equal(first.type, 'skipped', 'a warning row heads the tree');
+        assert.equal(a.tree.getTreeItem(first).label, '1 report skipped');
+        const [row] = a.tree.getChildren(first) as SkippedReportNode[];
+        assert.equal(row.report.reason, skipped.reason);
+        assert.equal(a.tree.getTreeItem(row).command?.command, 'auditLens.showOutput', 'a click shows the output channel with the reason');
+        assert.equal((first as SkippedNode).reports.length, 1);
+      } finally {
+        a.index.parse = parseReport;
+        await remove(throwing);
+        await remove(neighbour);
+        await waitFor(() => a.index.skippedReports().length === 0 && !a.index.report(neighbour), 'both reports gone, nothing skipped');
+      }
+    });
+
+    it('lists a binary report and one over 5 MB as skipped, with the reason', async () => {
+      const binary = fixture('audits/binary-audit.md');
+      const huge = fixture('audits/huge-audit.md');
+      try {
+        await vscode.workspace.fs.writeFile(binary, new Uint8Array([35, 32, 65, 0, 1, 2, 10]));
+        await writeDisk(huge, '# Audit\n\n' + 'x'.repeat(5 * 1024 * 1024 + 10) + '\n');
+        await waitFor(() => a.index.skippedReports().length === 2, 'both skipped', 15_000);
+        const reasons = Object.fromEntries(a.index.skippedReports().map((s) => [vscode.workspace.asRelativePath(s.uri), s.reason]));
+        assert.deepEqual(Object.keys(reasons).sort(), ['audits/binary-audit.md', 'audits/huge-audit.md']);
+        assert.match(reasons['audits/binary-audit.md'], /binary file/);
+        assert.match(reasons['audits/huge-audit.md'], /over the 5242880-byte limit/);
+        assert.equal(a.tree.getTreeItem(a.tree.getChildren()[0]).label, '2 reports skipped');
+      } finally {
+        await remove(binary);
+        await remove(huge);
+        await waitFor(() => a.index.skippedReports().length === 0, 'the skipped list empty again');
+      }
+      assert.notEqual(a.tree.getChildren()[0]?.type, 'skipped', 'the warning row leaves with them');
+    });
+  });
+}
