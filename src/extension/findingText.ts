@@ -25,33 +25,9 @@ export function severityRank(severity: Severity | null): number {
   return SEVERITY_ORDER.indexOf(severity);
 }
 
-/**
- * Whether the id is the report's own (`H1`, `M-03`) rather than one derived from the title
- * (`unbounded-search-limit`). The core may say so in `idSource`; until it does, a derived id
- * is recognised by its shape: the title's slug, perhaps qualified (`high/…`) or counted (`…-2`).
- */
+/** Whether the id is the report's own (`H1`, `M-03`) rather than one derived from the title (`unbounded-search-limit`). */
 export function hasOwnId(f: Finding): boolean {
-  const source = (f as Finding & { idSource?: 'report' | 'derived' }).idSource;
-  if (source) return source === 'report';
-  const bare = f.id.replace(/^[^/]*\//, '').replace(/-\d+$/, '');
-  const slug = titleSlug(f.title);
-  return bare !== slug && f.id !== slug && bare !== 'finding';
-}
-
-/** The slug the core derives an id from: the title's first six words, lower case, 48 characters at most. */
-function titleSlug(title: string): string {
-  return title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter((w) => w !== '')
-    .slice(0, 6)
-    .join('-')
-    .slice(0, 48)
-    .replace(/-+$/, '');
+  return f.reportId !== null;
 }
 
 /** `[H1] Title` with the report's own id, the title alone otherwise: the diagnostic message. */

@@ -60,7 +60,8 @@ if (!MULTI_ROOT) {
       const before = doc.getText();
       assert.equal(diagnosticFor(handler, 'L1'), undefined);
       await vscode.commands.executeCommand('auditLens.reopenFinding', key(report, 'L1'));
-      assert.ok(doc.getText().includes(`**Status:** Open (${today()})`));
+      // Reopening writes a clean `Open`, never `Open (date)` (issue #6, item 2).
+      assert.ok(doc.getText().includes('**Status:** Open\n'));
       const d = await waitFor(() => diagnosticFor(handler, 'L1'), 'L1 to show');
       assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
       await vscode.window.showTextDocument(doc);
