@@ -2,6 +2,7 @@ import type { Candidate } from './candidate';
 import { quickPlain } from './candidate';
 import { fieldsInLine, ITALIC_STATUS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from './fields';
 import type { InlineText } from './inlineText';
+import { issueTableFields } from './detect/issueTable';
 import { dialectStatus } from './dialects/dialects';
 import { findingLocations } from './locations/findingLocations';
 import { dedupeLocations } from './locations/locationsInText';
@@ -32,15 +33,18 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
   // A table row's own fields are the markers written into its title cell.
   const own = c.kind === 'tableRow' ? fieldsInLine(c.table!.title, c.startLine) : fields;
 
+  const table = c.kind === 'heading' ? issueTableFields(lines, c.startLine, c.endLine) : null;
+  if (table?.id && parts.id === null) parts.id = table.id.replace(/[[\]]/g, '');
   const severity =
     severityField(own, SEVERITY_LABELS) ??
+    (table?.severity ? severityFromValue(table.severity) : null) ??
     parts.severity ??
     c.table?.severity ??
     severityField(own, PRIORITY_LABELS) ??
     parts.idSeverity ??
     c.context.severity;
 
-  const status = readStatus(c, parts, own, inline, lines) ?? 'open';
+  const status = (table?.status ? statusFromValue(table.status) : null) ?? readStatus(c, parts, own, inline, lines) ?? 'open';
   const locations = findingLocations({ startLine: c.startLine, tableLocation: c.table?.location }, body, lines);
   let title = parts.title;
   if (c.shorten) title = shortTitle(title);

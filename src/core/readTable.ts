@@ -2,6 +2,7 @@ import type { ScannedLine } from './scanLines';
 import { severityFromValue } from './severity';
 import { statusFromValue } from './status';
 import type { Severity, Status } from './types';
+import { SEVERITY_LETTERS } from './vocabulary/severityWords';
 
 /** One row of a findings table, with the cells that matter picked out by the header. */
 export interface TableFinding {
@@ -96,7 +97,7 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
       line: lines[k].line,
       id: rawId !== '' && idCol >= 0 && idCol !== titleIndex ? rawId : null,
       title,
-      severity: sevCol >= 0 ? severityFromValue(cell(sevCol)) : null,
+      severity: sevCol >= 0 ? severityCell(cell(sevCol)) : null,
       status: statusCol >= 0 ? statusFromValue(cell(statusCol)) : null,
       location: cell(fileCol),
       statusColumn: statusCol,
@@ -104,4 +105,10 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
     });
   }
   return { rows, end };
+}
+
+/** A severity cell: a word (`High`), or one letter (`| H |` in maintainers' audit-response tables; `U` is unrated). */
+function severityCell(text: string): Severity | null {
+  const bare = text.replace(/[*_`]/g, '').trim();
+  return /^[A-Z]$/.test(bare) ? (SEVERITY_LETTERS[bare] ?? null) : severityFromValue(bare);
 }
