@@ -24,6 +24,8 @@ const TITLE_COL = /^(title|issue|finding|description|summary|bug|problem|name|vu
 const SEVERITY_COL = /^(severity|risk|risk level|priority|level|sev)$/i;
 const FILE_COL = /^(file|files|location|locations|path|where|file:line|source|affected files?)$/i;
 const STATUS_COL = /^(status|state|resolution|fixed\??)$/i;
+// `| Issue | Severity | Fix |` with a PR link per row (OSTIF audit summaries): a fix reference means fixed, `n/a` accepted.
+const FIX_COL = /^(fix|fixes|fixed in|fix pr|pr|patch|fix commit)$/i;
 
 /** Splits a table row into cells; `\|` and pipes inside code spans stay in the cell. */
 export interface Cell {
@@ -73,7 +75,8 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
   const sevCol = col(SEVERITY_COL);
   const fileCol = col(FILE_COL);
   const statusCol = col(STATUS_COL);
-  let isFindings = (idCol >= 0 || titleCol >= 0) && (sevCol >= 0 || statusCol >= 0 || fileCol >= 0);
+  const fixCol = col(FIX_COL);
+  let isFindings = (idCol >= 0 || titleCol >= 0) && (sevCol >= 0 || statusCol >= 0 || fileCol >= 0 || fixCol >= 0);
   if (!isFindings && lenient && titleCol < 0 && header.length >= 2) {
     const first = idCol >= 0 ? idCol : 0;
     let ids = 0;
@@ -98,7 +101,7 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
       id: rawId !== '' && idCol >= 0 && idCol !== titleIndex ? rawId : null,
       title,
       severity: sevCol >= 0 ? severityCell(cell(sevCol)) : null,
-      status: statusCol >= 0 ? statusFromValue(cell(statusCol)) : null,
+      status: statusCol >= 0 ? statusFromValue(cell(statusCol)) : fixCol >= 0 ? fixCell(cell(fixCol)) : null,
       location: cell(fileCol),
       statusColumn: statusCol,
       titleColumn: titleIndex,
@@ -111,4 +114,12 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
 function severityCell(text: string): Severity | null {
   const bare = text.replace(/[*_`]/g, '').trim();
   return /^[A-Z]$/.test(bare) ? (SEVERITY_LETTERS[bare] ?? null) : severityFromValue(bare);
+}
+
+/** A fix cell: its own status word if it has one, `n/a` or `none` for a risk left as it is, a reference for a fix. */
+function fixCell(text: string): Status | null {
+  const bare = text.replace(/[*_`]/g, '').trim();
+  if (bare === '' || bare === '-') return null;
+  if (/^(n\/?a|none|no|—|–)$/i.test(bare)) return 'accepted';
+  return statusFromValue(bare) ?? 'fixed';
 }

@@ -79,9 +79,14 @@ export function readTitle(plain: string, struck = ''): TitleParts {
     id = m[1];
     numbered = true;
     rest = rest.slice(m[0].length);
-    // `1. H2: title` is a sequence number before the finding's real id.
+    // `1. H2: title` and `7.12 (HAL-22) title` put a sequence number before the finding's real id.
     const inner = LETTER_ID.exec(stripLead(rest, SEVERITY_LEAD));
-    if (inner) {
+    const paren = inner ? null : PAREN_ID_LEAD.exec(rest);
+    if (paren) {
+      id = paren[1];
+      numbered = false;
+      rest = rest.slice(paren[0].length);
+    } else if (inner) {
       id = inner[1] ?? inner[2];
       numbered = false;
       rest = stripLead(rest, SEVERITY_LEAD).slice(inner[0].length);
@@ -97,11 +102,12 @@ export function readTitle(plain: string, struck = ''): TitleParts {
     }
   }
   // `Title (HAL-13)`, `Title (Issue #8)`: an id in parentheses after the title (firm reports'
-  // summary tables and maintainers' audit responses).
-  if (id === null) {
+  // summary tables and maintainers' audit responses); it outranks a plain sequence number.
+  if (id === null || numbered) {
     const trail = PAREN_ID_TRAIL.exec(rest);
     if (trail) {
       id = trail[1];
+      numbered = false;
       rest = rest.slice(0, trail.index);
     }
   }

@@ -79,7 +79,7 @@ export function severityOfSection(heading: string): Severity | null {
   for (const [re, sev] of SECTION_WORDS) {
     const m = re.exec(t);
     // "Non-Critical Findings" is the informational tier, not critical.
-    if (m && !(sev === 'critical' && /non-?critical/i.test(t)) && (best === null || m.index < best.index)) best = { index: m.index, sev };
+    if (m && !(sev === 'critical' && /non[\s-]?critical/i.test(t)) && (best === null || m.index < best.index)) best = { index: m.index, sev };
   }
   if (best) return best.sev;
   for (const [emoji, sev] of SEVERITY_EMOJI) if (t.includes(emoji)) return sev;
@@ -93,7 +93,7 @@ export function severityFromId(id: string): Severity | null {
     const s = severityFromValue(word[1]);
     if (s) return s;
   }
-  const m = /^([A-Z])-?\d+$/i.exec(id);
+  const m = /^([A-Z]{1,2})-?\d+$/i.exec(id);
   if (m) return SEVERITY_ID_LETTERS[m[1].toUpperCase()] ?? null;
   const p = /^P([0-3])-\d+$/i.exec(id);
   if (p) return priorityLevel(Number(p[1]));

@@ -42,8 +42,8 @@ export const SEVERITY_EMOJI: ReadonlyArray<readonly [string, Severity]> = [
   ['ℹ️', 'info'],
 ];
 
-/** The letters of id schemes that carry severity: C1, H-01, M3, L-2, I-1, N-01 (non-critical), G-01 (gas), Q-1 (QA). */
-export const SEVERITY_ID_LETTERS: Readonly<Record<string, Severity>> = { C: 'critical', H: 'high', M: 'medium', L: 'low', I: 'info', N: 'info', G: 'info', Q: 'info' };
+/** The letters of id schemes that carry severity: C1, H-01, M3, L-2, I-1, N-01 / NC-01 (non-critical), G-01 / GAS-1 (gas), Q-1 (QA). */
+export const SEVERITY_ID_LETTERS: Readonly<Record<string, Severity>> = { C: 'critical', H: 'high', M: 'medium', L: 'low', I: 'info', N: 'info', NC: 'info', G: 'info', Q: 'info', QA: 'info' };
 /** Letters a severity column writes alone (`| H | (HAL-14) … |`); `U` is unrated. */
 export const SEVERITY_LETTERS: Readonly<Record<string, Severity>> = { C: 'critical', H: 'high', M: 'medium', L: 'low', I: 'info' };
 
