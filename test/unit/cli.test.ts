@@ -69,6 +69,7 @@ describe('CLI', () => {
     const [h1, m1, l1] = scan.reports[0].findings;
     deepStrictEqual(h1, {
       id: 'H1',
+      key: 'H1',
       title: 'SQL injection in search',
       severity: 'high',
       status: 'open',
