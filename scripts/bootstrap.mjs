@@ -75,6 +75,15 @@ function checkNode(root) {
   }
 }
 
+/**
+ * The environment for installing into this project. An outer npm passes its settings down as
+ * `npm_config_*` variables; under `npm install -g .` (whose `prepare` runs this) they say
+ * "global", and `npm ci` refuses to run globally. Everything else (cache, registry) is kept.
+ */
+function projectEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(global|location)$/i.test(key)));
+}
+
 /** Installs the locked dependencies when node_modules is missing or stale; otherwise costs a few milliseconds. */
 export function ensureDependencies(root = repoRoot) {
   checkNode(root);
@@ -85,6 +94,7 @@ export function ensureDependencies(root = repoRoot) {
   const [command, prefix] = npmCommand();
   const result = spawnSync(command, [...prefix, 'ci', '--no-audit', '--no-fund', '--prefer-offline'], {
     cwd: root,
+    env: projectEnv(),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.error) throw new BootstrapError(`could not run npm: ${result.error.message}`);
