@@ -1,19 +1,35 @@
 import picomatch from 'picomatch';
 
-// Case-insensitive words written as character classes, so the same globs work in VS Code's
-// findFiles (which has no case-insensitive flag) and in the CLI.
-function anyCase(word: string): string {
-  return [...word].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('');
-}
-
-const NAME_WORDS = ['audit', 'review', 'finding', 'security', 'vulnerab'];
-const FOLDERS = ['audit', 'audits', 'review', 'reviews', 'finding', 'findings', 'security'];
-
-/** Markdown files named for audits, reviews, findings or security, and everything in such folders. */
+/**
+ * Markdown files named for audits, reviews, findings, security or vulnerabilities, and everything
+ * in such folders. Written in lower case and matched in any case (`nocase` below), so that the
+ * settings UI shows them as they read; the editor and the CLI match with the same function.
+ */
 export const DEFAULT_INCLUDE: readonly string[] = [
-  ...NAME_WORDS.map((w) => `**/*${anyCase(w)}*.{md,markdown}`),
-  `**/{${FOLDERS.flatMap((f) => [f, f[0].toUpperCase() + f.slice(1), f.toUpperCase()]).join(',')}}/**/*.{md,markdown}`,
+  '**/*audit*.{md,markdown}',
+  '**/*review*.{md,markdown}',
+  '**/*finding*.{md,markdown}',
+  '**/*security*.{md,markdown}',
+  '**/*vulnerab*.{md,markdown}',
+  '**/{audit,audits,review,reviews,finding,findings,security}/**/*.{md,markdown}',
 ];
+
+/**
+ * A glob that matches what `glob` matches in any case, with each letter written as a character
+ * class (`audit` → `[aA][uU][dD][iI][tT]`). For the places that match case-sensitively and take
+ * no flag: VS Code's `workspaceContains:` activation events, on Linux. Letters already inside a
+ * class are left as they are.
+ */
+export function anyCaseGlob(glob: string): string {
+  let out = '';
+  let inClass = false;
+  for (const c of glob) {
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += !inClass && /[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
+  }
+  return out;
+}
 
 /** Dependencies, VCS data and build output are never reports. */
 export const DEFAULT_EXCLUDE: readonly string[] = [
@@ -36,7 +52,9 @@ export function isReportPath(relPath: string, include: readonly string[] = DEFAU
 
 /** A compiled matcher, for checking many paths against the same globs. */
 export function makeReportMatcher(include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = DEFAULT_EXCLUDE): (relPath: string) => boolean {
-  const inc = picomatch([...include], { dot: true });
+  // Report names are matched in any case (`Security-Review.MD`); exclusions, like VS Code's own
+  // `files.exclude`, name folders exactly.
+  const inc = picomatch([...include], { dot: true, nocase: true });
   const exc = picomatch([...exclude], { dot: true });
   return (p) => inc(p) && !exc(p);
 }
