@@ -1,11 +1,11 @@
-import { assignIds } from './assignIds';
-import { buildFinding } from './buildFinding';
-import { quickPlain } from './candidate';
+import { assignIds } from './detect/assignIds';
+import { buildFinding } from './detect/buildFinding';
+import { quickPlain } from './markdown/plain';
 import { detectFindings } from './detect/detectFindings';
 import { dropRepeats } from './detect/dropRepeats';
 import { buildBlocks } from './markdown/blocks';
-import { InlineReader } from './inlineText';
-import { scanLines, type ScannedLine } from './scanLines';
+import { InlineReader } from './markdown/inlineText';
+import { scanLines, type ScannedLine } from './markdown/scanLines';
 import type { ParsedReport } from './types';
 
 const STATUS_MARKER = /\s*(?:\*\*|__)Status:(?:\*\*|__).*$/;

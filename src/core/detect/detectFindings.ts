@@ -1,11 +1,11 @@
-import type { Candidate } from '../candidate';
-import { fieldsInLine } from '../fields';
+import type { Candidate } from './candidate';
+import { fieldsInLine } from '../markdown/fields';
 import type { Block } from '../markdown/blocks';
 import { quickPlain } from '../markdown/plain';
-import { readTable } from '../readTable';
-import { readTitle, type TitleParts } from '../readTitle';
-import type { ScannedLine } from '../scanLines';
-import { isGroupHeading } from '../sectionish';
+import { readTable } from './readTable';
+import { readTitle, type TitleParts } from './readTitle';
+import type { ScannedLine } from '../markdown/scanLines';
+import { isGroupHeading } from '../vocabulary/groupHeading';
 import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
 import { dialectCodeFindings } from '../dialects/dialects';

@@ -1,4 +1,4 @@
-import type { Candidate } from '../candidate';
+import type { Candidate } from './candidate';
 
 // A findings table or list that repeats findings written out under headings adds nothing:
 // "- Issue #1: Request Body Company Override" under a summary is a cross-reference.

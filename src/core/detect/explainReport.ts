@@ -1,5 +1,5 @@
 import { buildBlocks } from '../markdown/blocks';
-import { scanLines } from '../scanLines';
+import { scanLines } from '../markdown/scanLines';
 import { detectFindings, type Judgement } from './detectFindings';
 import { THRESHOLD } from './cues';
 

@@ -1,6 +1,6 @@
-import { splitRow } from '../readTable';
-import type { ScannedLine } from '../scanLines';
-import { SEVERITY_LABELS, STATUS_LABELS_READ } from '../fields';
+import { splitRow } from './readTable';
+import type { ScannedLine } from '../markdown/scanLines';
+import { SEVERITY_LABELS, STATUS_LABELS_READ } from '../markdown/fields';
 
 /** What a per-issue key-value table says of the finding whose heading it sits under. */
 export interface IssueTableFields {

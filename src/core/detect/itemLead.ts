@@ -1,7 +1,7 @@
 import { quickPlain } from '../markdown/plain';
-import { readTitle, type TitleParts } from '../readTitle';
-import type { ScannedLine } from '../scanLines';
-import { severityFromId, severityFromValue } from '../severity';
+import { readTitle, type TitleParts } from './readTitle';
+import type { ScannedLine } from '../markdown/scanLines';
+import { severityFromId, severityFromValue } from '../vocabulary/severity';
 import type { Severity } from '../types';
 import { isKnownLabel } from '../vocabulary/findingWords';
 

@@ -1,13 +1,13 @@
 import type { Block } from '../markdown/blocks';
 import { quickPlain } from '../markdown/plain';
-import type { ScannedLine } from '../scanLines';
-import { classifySection, type SectionKind } from '../sectionKind';
-import { isGroupHeading } from '../sectionish';
-import { readTitle } from '../readTitle';
+import type { ScannedLine } from '../markdown/scanLines';
+import { classifySection, type SectionKind } from '../vocabulary/sectionKind';
+import { isGroupHeading } from '../vocabulary/groupHeading';
+import { readTitle } from './readTitle';
 import { BODY_PART_HEADING } from '../vocabulary/findingWords';
 import type { Severity, Status } from '../types';
-import { fieldsInLine, SEVERITY_LABELS } from '../fields';
-import { severityFromValue } from '../severity';
+import { fieldsInLine, SEVERITY_LABELS } from '../markdown/fields';
+import { severityFromValue } from '../vocabulary/severity';
 
 /** What a heading (or a label line before a list) says about the units beneath it. */
 export interface SectionInfo {

@@ -1,4 +1,4 @@
-import type { ScannedLine } from '../scanLines';
+import type { ScannedLine } from '../markdown/scanLines';
 import type { Status } from '../types';
 import type { Dialect } from './dialect';
 

@@ -1,4 +1,4 @@
-import type { ScannedLine } from '../scanLines';
+import type { ScannedLine } from '../markdown/scanLines';
 import type { LocationRef, Severity, Status } from '../types';
 
 /** A finding a dialect reads out of lines the general reader does not weigh (tool output in fenced code). */

@@ -1,4 +1,4 @@
-import type { ScannedLine } from '../scanLines';
+import type { ScannedLine } from '../markdown/scanLines';
 import type { Status } from '../types';
 import { contestVerdicts } from './contestVerdicts';
 import type { CodeFinding, Dialect } from './dialect';

@@ -1,6 +1,6 @@
 import { normalizePath } from '../locations/locationsInText';
-import type { ScannedLine } from '../scanLines';
-import { severityFromValue } from '../severity';
+import type { ScannedLine } from '../markdown/scanLines';
+import { severityFromValue } from '../vocabulary/severity';
 import type { CodeFinding, Dialect } from './dialect';
 
 /**

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, statusFromValue } from '../status';
+import { STATUS_LABELS, statusFromValue } from '../vocabulary/status';
 import type { Status } from '../types';
 
 const SEPARATOR = ' — previously: ';

@@ -1,5 +1,5 @@
-import { fieldsInLine, LINE_LABELS, LOCATION_LABELS } from '../fields';
-import type { ScannedLine } from '../scanLines';
+import { fieldsInLine, LINE_LABELS, LOCATION_LABELS } from '../markdown/fields';
+import type { ScannedLine } from '../markdown/scanLines';
 import type { LocationRef } from '../types';
 import { dedupeLocations, locationsInText, orphanLines, proseLines } from './locationsInText';
 

@@ -1,4 +1,4 @@
-import type { ScannedLine } from '../scanLines';
+import type { ScannedLine } from './scanLines';
 
 /**
  * The block tree of a report, built from the line scan in one pass: sections under headings,

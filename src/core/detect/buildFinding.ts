@@ -1,16 +1,16 @@
 import type { Candidate } from './candidate';
-import { quickPlain } from './candidate';
-import { fieldsInLine, ITALIC_STATUS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from './fields';
-import type { InlineText } from './inlineText';
-import { issueTableFields } from './detect/issueTable';
-import { dialectStatus } from './dialects/dialects';
-import { findingLocations } from './locations/findingLocations';
-import { dedupeLocations } from './locations/locationsInText';
+import { quickPlain } from '../markdown/plain';
+import { fieldsInLine, ITALIC_STATUS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from '../markdown/fields';
+import type { InlineText } from '../markdown/inlineText';
+import { issueTableFields } from './issueTable';
+import { dialectStatus } from '../dialects/dialects';
+import { findingLocations } from '../locations/findingLocations';
+import { dedupeLocations } from '../locations/locationsInText';
 import { readTitle, shortTitle, type TitleParts } from './readTitle';
-import type { ScannedLine } from './scanLines';
-import { severityFromValue } from './severity';
-import { statusFromValue } from './status';
-import type { Finding, Severity, Status } from './types';
+import type { ScannedLine } from '../markdown/scanLines';
+import { severityFromValue } from '../vocabulary/severity';
+import { statusFromValue } from '../vocabulary/status';
+import type { Finding, Severity, Status } from '../types';
 
 /** Reads a candidate's title, severity, status and locations into a finding. */
 export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLine[]): Finding {

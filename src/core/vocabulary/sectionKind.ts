@@ -1,8 +1,8 @@
 import { severityOfSection } from './severity';
 import { statusOfSection } from './status';
-import type { Severity, Status } from './types';
-import { PRAISE_WORDS } from './vocabulary/findingWords';
-import { wordsPattern } from './vocabulary/wordPattern';
+import type { Severity, Status } from '../types';
+import { PRAISE_WORDS } from './findingWords';
+import { wordsPattern } from './wordPattern';
 
 /** What a non-finding heading says about the headings, items and tables beneath it. */
 export interface SectionKind {

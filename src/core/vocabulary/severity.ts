@@ -1,6 +1,6 @@
-import type { Severity } from './types';
-import { priorityLevel, SEVERITY_EMOJI, SEVERITY_ID_LETTERS, SEVERITY_STEMS, SEVERITY_WORDS } from './vocabulary/severityWords';
-import { wordsPattern } from './vocabulary/wordPattern';
+import type { Severity } from '../types';
+import { priorityLevel, SEVERITY_EMOJI, SEVERITY_ID_LETTERS, SEVERITY_STEMS, SEVERITY_WORDS } from './severityWords';
+import { wordsPattern } from './wordPattern';
 
 const LEVELS: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/u;

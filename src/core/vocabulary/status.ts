@@ -1,6 +1,6 @@
-import type { Status } from './types';
-import { STATUS_MARKS, STATUS_ORDER, STATUS_WORDS } from './vocabulary/statusWords';
-import { wordsPattern } from './vocabulary/wordPattern';
+import type { Status } from '../types';
+import { STATUS_MARKS, STATUS_ORDER, STATUS_WORDS } from './statusWords';
+import { wordsPattern } from './wordPattern';
 
 /** How each status is written when Audit Lens writes it. */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {

@@ -1,8 +1,8 @@
-import type { ScannedLine } from './scanLines';
-import { severityFromValue } from './severity';
-import { statusFromValue } from './status';
-import type { Severity, Status } from './types';
-import { SEVERITY_LETTERS } from './vocabulary/severityWords';
+import type { ScannedLine } from '../markdown/scanLines';
+import { severityFromValue } from '../vocabulary/severity';
+import { statusFromValue } from '../vocabulary/status';
+import type { Severity, Status } from '../types';
+import { SEVERITY_LETTERS } from '../vocabulary/severityWords';
 
 /** One row of a findings table, with the cells that matter picked out by the header. */
 export interface TableFinding {

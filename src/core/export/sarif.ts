@@ -1,7 +1,7 @@
-import { findingLabel } from './export/findingLabel';
+import { findingLabel } from './findingLabel';
 import type { ScanResult, ScannedFinding, ScannedLocation } from './scanResult';
-import { STATUS_LABELS } from './status';
-import { SEVERITIES, type Severity } from './types';
+import { STATUS_LABELS } from '../vocabulary/status';
+import { SEVERITIES, type Severity } from '../types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',

@@ -1,6 +1,6 @@
-import { severityFromId, severityInTitle } from './severity';
-import { statusInTitle } from './status';
-import type { Severity, Status } from './types';
+import { severityFromId, severityInTitle } from '../vocabulary/severity';
+import { statusInTitle } from '../vocabulary/status';
+import type { Severity, Status } from '../types';
 
 /** What a finding's heading or lead line says by itself. */
 export interface TitleParts {

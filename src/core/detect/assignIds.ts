@@ -1,5 +1,5 @@
 import type { Candidate } from './candidate';
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 /**
  * Makes every finding's id unique in its report without depending on the findings around it:

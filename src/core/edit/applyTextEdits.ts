@@ -1,4 +1,4 @@
-import type { TextEdit } from './types';
+import type { TextEdit } from '../types';
 
 /** Applies non-overlapping offset edits to a text. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {

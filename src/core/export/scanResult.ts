@@ -1,7 +1,7 @@
-import type { FileIndex } from './fileIndex';
-import { statusNote } from './edit/statusValue';
-import { currentStatusValues } from './setFindingStatus';
-import type { LineRange, ParsedReport, Severity, Status } from './types';
+import type { FileIndex } from '../locations/fileIndex';
+import { statusNote } from '../edit/statusValue';
+import { currentStatusValues } from '../edit/setFindingStatus';
+import type { LineRange, ParsedReport, Severity, Status } from '../types';
 
 /** The CLI's `scan --json` shape (version 1); also the input of the SARIF export. */
 export interface ScanResult {

@@ -1,12 +1,12 @@
 import { applyTextEdits } from './applyTextEdits';
-import { fieldsInLine, STATUS_LABELS_READ } from './fields';
-import { parseReport } from './parseReport';
-import { splitRow } from './readTable';
-import { scanLines, type ScannedLine } from './scanLines';
-import { STATUSES, type Finding, type Status, type TextEdit } from './types';
-import { escapeNote } from './edit/escapeNote';
-import { composeStatusValue } from './edit/statusValue';
-import { changesOnlyStatus } from './edit/verifyStatusEdit';
+import { fieldsInLine, STATUS_LABELS_READ } from '../markdown/fields';
+import { parseReport } from '../parseReport';
+import { splitRow } from '../detect/readTable';
+import { scanLines, type ScannedLine } from '../markdown/scanLines';
+import { STATUSES, type Finding, type Status, type TextEdit } from '../types';
+import { escapeNote } from './escapeNote';
+import { composeStatusValue } from './statusValue';
+import { changesOnlyStatus } from './verifyStatusEdit';
 
 export interface StatusEditOptions {
   /** Free text written after the status; escaped so that it reads as plain words. */

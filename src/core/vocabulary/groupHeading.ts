@@ -1,6 +1,6 @@
-import { FINDING_NOUNS, GROUP_FILLER, GROUP_WORDS } from './vocabulary/findingWords';
-import { SEVERITY_STEMS, SEVERITY_WORDS } from './vocabulary/severityWords';
-import { wordsPattern } from './vocabulary/wordPattern';
+import { FINDING_NOUNS, GROUP_FILLER, GROUP_WORDS } from './findingWords';
+import { SEVERITY_STEMS, SEVERITY_WORDS } from './severityWords';
+import { wordsPattern } from './wordPattern';
 
 const GROUPING = wordsPattern(
   [...GROUP_WORDS, ...FINDING_NOUNS, ...Object.values(SEVERITY_WORDS).flat(), 'informational', 'gas', 'qa', 'non-critical', 'major', 'minor'],
