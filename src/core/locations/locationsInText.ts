@@ -1,215 +1,183 @@
 import type { LocationRef } from '../types';
+import { dedupeLocations } from './dedupeLocations';
+import { codeSpans, inlineLinks } from './inlineSpans';
+import { continuedLines, linesOfFile, parseLineList, trailingLines, TRAILING_WINDOW } from './lineLists';
+import { hasFolder, isLibraryName, isPathLike, MAX_PATH, namesFile, normalizePath, trimEndOf } from './paths';
+import { refsFromUrl, type LinkContext } from './urls';
+
+export { dedupeLocations } from './dedupeLocations';
+export { citedLines, orphanLines, parseLineList, proseLines } from './lineLists';
+export { isPathLike, normalizePath } from './paths';
+export type { LinkContext } from './urls';
 
 /**
  * Where a line stands decides which file names without a line number count as locations:
- * - `prose`: none; a file named in passing is no location (`path:10` and links always count);
- * - `title`: a heading or an item's first line: code spans (`` `router.go` ``) and paths with a folder;
- * - `field`: a labelled field (`**File:** router.go`) or a location cell: bare file names too.
+ * - `prose`: a file in a code span (`` `YuzuILP.sol` ``) or a bare path with a folder;
+ * - `title`: a heading or an item's first line: code spans, bare paths with a folder and bare
+ *   names with a known extension ("duplicated in evolution.py and wisdom_engine.py");
+ * - `field`: a labelled field (`**File:** router.go`) or a location cell: bare file names too;
+ * - `comment`: the comment of a quoted code line (`// background.js expects async`).
+ * A file with lines (`path:10`, `x.py (line 4)`, a permalink) counts everywhere.
  */
-export type LocationContext = 'prose' | 'title' | 'field';
+export type LocationContext = 'prose' | 'title' | 'field' | 'comment';
 
-export function locationsInText(text: string, context: LocationContext): LocationRef[] {
-  const fileLevel = context !== 'prose';
-  // Most prose lines name no file at all; skip them before any of the heavier patterns.
+/**
+ * A location and how it was written: `mention` marks a file named without lines in a title or
+ * prose, which the finding driver weighs against its fields; `folder` whether it had a folder.
+ */
+export interface FoundLocation extends LocationRef {
+  mention: boolean;
+  folder: boolean;
+}
+
+/** No location is found past this many characters of one line: a line that long is data. */
+export const MAX_LINE = 16 * 1024;
+// Most prose lines name no file at all; skip them before any of the heavier scans.
+const MAY_HOLD_LOCATION = /[`\]]|https?:|\w\.[A-Za-z*]|\/\*|Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile/;
+
+export function locationsInText(text: string, context: LocationContext, links: LinkContext = {}): LocationRef[] {
+  return dedupeLocations(findLocations(text, context, links)).map(({ path, startLine, endLine }) => ({ path, startLine, endLine }));
+}
+
+/** Every location a line names, tagged with how it was written (not yet deduplicated). */
+export function findLocations(line: string, context: LocationContext, links: LinkContext = {}): FoundLocation[] {
+  const text = line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line;
   if (!MAY_HOLD_LOCATION.test(text)) return [];
-  const out: LocationRef[] = [];
-  let rest = text;
+  const out: FoundLocation[] = [];
+  const add = (refs: LocationRef[], mention = false): void => {
+    for (const r of refs) out.push({ ...r, mention: mention && r.startLine === null, folder: hasFolder(r.path) });
+  };
+  // Offsets are kept: what is read is blanked, so later passes see the rest at the same places.
+  const chars = text.split('');
+  const blank = (start: number, end: number): void => {
+    for (let i = start; i < end; i++) chars[i] = ' ';
+  };
 
-  // 1. Link targets and bare URLs: blob permalinks and relative links with #L anchors.
-  // A link that points at code says it all: its text (`PSM.sol#L258`) names the same place.
-  rest = rest.replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (whole, text: string, url: string) => {
-    const refs = fromUrl(url, true);
-    out.push(...refs);
-    return refs.length > 0 ? ' '.repeat(whole.length) : `[${text}]` + ' '.repeat(whole.length - text.length - 2);
-  });
+  // 1. Link targets: blob permalinks and relative links with #L anchors. A link that points at
+  // code says it all: its text (`PSM.sol#L258`) names the same place. Images are no locations.
+  for (const l of inlineLinks(text)) {
+    if (l.image) {
+      blank(l.start, l.end);
+      continue;
+    }
+    const refs = refsFromUrl(l.url, true, links);
+    add(refs);
+    blank(refs.length > 0 ? l.start : l.targetStart, l.end);
+  }
+  let rest = chars.join('');
+  // Bare URLs: a `[^…]` run is consumed whole, so each character is read once.
   rest = rest.replace(/\bhttps?:\/\/[^\s)<>\]`'"]+/g, (url) => {
-    out.push(...fromUrl(url, false));
+    add(refsFromUrl(url, false, links));
     return ' '.repeat(url.length);
   });
 
-  // 2. Code spans: `path:10-20`, `a.go:86,101`, `router.go` followed by (lines 424, 449).
-  rest = rest.replace(/(`+)([^`]+?)\1/g, (whole, _ticks: string, span: string, offset: number) => {
-    const after = rest.slice(offset + whole.length, offset + whole.length + 80);
-    const trailing = trailingLines(after);
-    for (const piece of span.split(/\s*(?:,\s+|\s+\+\s+|\s+and\s+)(?=[^\d\s])/)) {
-      const refs = fromSpec(piece.trim(), fileLevel || trailing !== null);
-      if (refs.length === 1 && refs[0].startLine === null && trailing) {
-        out.push(...trailing.map(([s, e]) => ({ path: refs[0].path, startLine: s, endLine: e })));
-      } else {
-        out.push(...refs);
+  // 2. `line 42 of x.py`, `lines 3-9 in \`src/a.go\``: the lines first, the file after.
+  for (const [file, ranges] of linesOfFile(rest)) {
+    const path = normalizePath(file);
+    if (isPathLike(path, true)) add(ranges.map(([a, b]) => ({ path, startLine: a, endLine: b })));
+  }
+
+  // 3. Code spans: `path:10-20`, `a.go:86,101`, `router.go` followed by (lines 424, 449).
+  const spanChars = rest.split('');
+  for (const s of codeSpans(rest)) {
+    for (let i = s.start; i < s.end; i++) spanChars[i] = ' ';
+    if (s.content.length > MAX_PATH) continue;
+    const trailing = trailingLines(rest.slice(s.end, s.end + TRAILING_WINDOW));
+    for (const piece of splitSpan(s.content)) {
+      const spec = readSpec(piece);
+      if (spec === null) continue;
+      if (spec.ranges.length > 0) {
+        add(spec.ranges.map(([a, b]) => ({ path: spec.path, startLine: a, endLine: b })));
+      } else if (trailing) {
+        add(trailing.map(([a, b]) => ({ path: spec.path, startLine: a, endLine: b })));
+      } else if (namesFile(spec.path) || (context === 'field' && spec.path.includes('*'))) {
+        add([{ path: spec.path, startLine: null, endLine: null }], context !== 'field' && context !== 'comment');
       }
     }
-    return ' '.repeat(whole.length);
-  });
+  }
+  rest = spanChars.join('');
 
-  // 3. Bare tokens in text: `Dockerfile:17`, background.js:62, **base58.js (lines 73-81)**.
-  // Emphasis marks go, escaped underscores of file names (`gurufocus\_tool.py`) stay.
-  const plain = rest.replace(/\\([_*])/g, '$1').replace(/\*+/g, ' ').replace(/(^|\s)_+|_+(?=\s|$)/g, '$1 ');
-  // In prose only a file with line numbers counts: skip the costly scan when none is written.
-  if (context === 'prose' && !BARE_WITH_LINES.test(plain)) return dedupeLocations(out);
+  // 4. Bare tokens: `Dockerfile:17`, background.js:62, **base58.js (lines 73-81)**, models.py (line 49).
+  // Escaped underscores of file names (`gurufocus\_tool.py`) read as underscores.
+  const plain = rest.replace(/\\([_*])/g, '$1').replace(/\*/g, ' ');
+  const TOKEN = /[^\s()[\]{}<>"'`|]+/g;
   let m: RegExpExecArray | null;
-  const BARE = new RegExp(BARE_FILE.source, 'g');
-  while ((m = BARE.exec(plain)) !== null) {
-    const path = m[1];
-    if (!isPathLike(path, m[2] !== undefined)) continue;
-    if (m[2] !== undefined) {
-      const ranges = parseLineList(m[2]);
-      if (ranges.length > 0) {
-        out.push(...ranges.map(([s, e]) => ({ path: normalizePath(path), startLine: s, endLine: e })));
-        continue;
-      }
+  while ((m = TOKEN.exec(plain)) !== null) {
+    if (m[0].length > MAX_PATH || !/\w\.[A-Za-z]|[:#]L?\d|file/i.test(m[0])) continue;
+    const spec = readSpec(emphasisStripped(m[0]));
+    if (spec === null) continue;
+    const end = m.index + m[0].length;
+    if (spec.ranges.length > 0) {
+      // `overlay.js:528, 615`: the token ends at the space, the list goes on.
+      const more = m[0].endsWith(',') ? continuedLines(plain.slice(end, end + TRAILING_WINDOW)) : [];
+      add([...spec.ranges, ...more].map(([a, b]) => ({ path: spec.path, startLine: a, endLine: b })));
+      continue;
     }
-    const trailing = trailingLines(plain.slice(m.index + m[0].length, m.index + m[0].length + 80));
+    const trailing = trailingLines(plain.slice(end, end + TRAILING_WINDOW));
     if (trailing) {
-      out.push(...trailing.map(([s, e]) => ({ path: normalizePath(path), startLine: s, endLine: e })));
-    } else if ((fileLevel && path.includes('/')) || (context === 'field' && KNOWN_EXTENSIONS.has(extensionOf(path)))) {
-      out.push({ path: normalizePath(path), startLine: null, endLine: null });
+      add(trailing.map(([a, b]) => ({ path: spec.path, startLine: a, endLine: b })));
+    } else if (bareCounts(spec.path, context)) {
+      add([{ path: spec.path, startLine: null, endLine: null }], context === 'title' || context === 'prose');
     }
-  }
-  return dedupeLocations(out);
-}
-
-const BARE_FILE = /(?<![\w/.@-])((?:[\w@.-]+\/)*[\w.-]*[\w](?:\.[A-Za-z][\w]{0,9})|(?:[\w@.-]+\/)*(?:Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile))(?::(L?\d[\d\s,Ll:–-]*)|(?=\s*(?:\(|,)?\s*lines?\s+\d))?/;
-const BARE_WITH_LINES = /(?:\.[A-Za-z]\w{0,9}|file)(?::L?\d|\s*(?:\(|,)?\s*lines?\s+\d)/;
-const MAY_HOLD_LOCATION = /[`\]]|https?:|\w\.[A-Za-z]|Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile/;
-
-/** Line numbers with no file on a `**Lines Changed**: 28 (import), 217, 283` line. */
-export function orphanLines(value: string): Array<[number, number]> {
-  return parseLineList(value.replace(/\([^)]*\)/g, ' ').replace(/\blines?\b/gi, ' '));
-}
-
-/** `Added methods at lines 414-446`: lines that prose places in the finding's one file. */
-export function proseLines(text: string): Array<[number, number]> {
-  const m = /\b(?:at|on|in)\s+lines?\s+(L?\d+(?:\s*[-–]\s*L?\d+)?(?:\s*(?:,|and)\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)/i.exec(text.replace(/`[^`]*`/g, ' '));
-  return m ? parseLineList(m[1]) : [];
-}
-
-function trailingLines(after: string): Array<[number, number]> | null {
-  const m = /^\s*(?:\(|,|:)?\s*(?:(?:at\s+)?lines?\s+|(?=L\d))(L?\d+(?:\s*[-–]\s*L?\d+)?(?:\s*(?:,|and|&)\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)/i.exec(after);
-  if (!m) return null;
-  const ranges = parseLineList(m[1]);
-  return ranges.length > 0 ? ranges : null;
-}
-
-function fromUrl(url: string, isLinkTarget: boolean): LocationRef[] {
-  const blob = /^https?:\/\/[^/]+\/(?:[^/]+\/)+?(?:-\/)?blob\/[^/]+\/([^#?]+)(?:\?[^#]*)?(?:#(.*))?$/.exec(url);
-  if (blob) return withAnchor(decodePath(blob[1]), blob[2]);
-  if (!isLinkTarget || /^[a-z][a-z+.-]*:/i.test(url) || url.startsWith('#')) return [];
-  const rel = /^([^#?]+)(?:\?[^#]*)?(?:#(.*))?$/.exec(url);
-  if (!rel || !isPathLike(decodePath(rel[1]), false) || rel[1].endsWith('/')) return [];
-  return withAnchor(decodePath(rel[1]), rel[2]);
-}
-
-function withAnchor(path: string, anchor: string | undefined): LocationRef[] {
-  const p = normalizePath(path);
-  const lines = anchor ? /^L(\d+)(?:C\d+)?(?:-L?(\d+)(?:C\d+)?)?$/.exec(anchor) : null;
-  if (lines) {
-    const s = Number(lines[1]);
-    const e = lines[2] ? Number(lines[2]) : s;
-    return [{ path: p, startLine: s, endLine: Math.max(s, e) }];
-  }
-  return [{ path: p, startLine: null, endLine: null }];
-}
-
-function decodePath(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}
-
-/** One reference written as `path`, `path:10-20`, `path#L10-L20`, `path:10:5`, `path:1,4-5`. */
-function fromSpec(spec: string, fileLevel: boolean): LocationRef[] {
-  // Windows separators (`src\app\main.ts:3`) read as `/`.
-  const s = spec.replace(/\\(?=[\w.-])/g, '/').replace(/^\.\//, '').replace(/[.,;:]+$/, '');
-  const m = /^(.+?)(?::|#)(L?\d+(?::\d+)?(?:\s*[-–]\s*L?\d+(?::\d+)?)?(?:\s*,\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)(?:\s.*)?$/.exec(s);
-  if (m && isPathLike(m[1], true)) {
-    const ranges = parseLineList(m[2]);
-    if (ranges.length > 0) return ranges.map(([a, b]) => ({ path: normalizePath(m[1]), startLine: a, endLine: b }));
-  }
-  if (!fileLevel) return [];
-  // `ThreadList.cpp::LoopNext` or `file.ts:someFunction` still name the file.
-  const file = s.replace(/::.*$/, '').replace(/:[A-Za-z_$][\w$]*(\(\))?$/, '').replace(/\s+\(.*\)$/, '');
-  if (/\s/.test(file) || !isPathLike(file, false)) return [];
-  if (!file.includes('/') && !KNOWN_EXTENSIONS.has(extensionOf(file)) && !BARE_NAMES.test(file)) return [];
-  return [{ path: normalizePath(file), startLine: null, endLine: null }];
-}
-
-/** `162,174,186` → three lines; `206,212-213`; `L10-L20`; `10:5` (column dropped); `62–68`; `15 and 184`. */
-export function parseLineList(spec: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const part of spec.split(/\s*(?:,|\band\b|&)\s*/)) {
-    const m = /^L?(\d{1,7})(?::\d+)?(?:\s*[-–]\s*L?(\d{1,7})(?::\d+)?)?\b/.exec(part.trim());
-    if (!m) {
-      if (part.trim() === '') continue;
-      break;
-    }
-    const a = Number(m[1]);
-    const b = m[2] !== undefined ? Number(m[2]) : a;
-    if (a < 1) continue;
-    out.push([a, b >= a ? b : a]);
   }
   return out;
 }
 
-const KNOWN_EXTENSIONS = new Set(
-  ('sol vy rs go ts tsx mts cts js jsx mjs cjs py pyi rb java kt kts swift c h cc cpp cxx hpp hh cs fs php scala sh bash zsh ps1 ' +
-    'yml yaml json jsonc json5 toml ini cfg conf xml html htm css scss sass less vue svelte astro md mdx sql proto graphql gql tf hcl ' +
-    'lua dart ex exs erl hrl hs ml mli clj cljs r pl pm m mm move cairo nr zig nim env lock gradle properties txt csv mod sum ' +
-    'prisma ejs hbs twig plist xaml csproj sln vcxproj cmake mk dockerfile nix bzl bazel ipynb jl elm re res ino asm s wasm tpl j2 jinja')
-    .split(' '),
-);
-const BARE_NAMES = /^(?:.*\/)?(?:Dockerfile|Makefile|Caddyfile|Jenkinsfile|Procfile|Gemfile|Rakefile|Vagrantfile|Justfile|CODEOWNERS|\.env(?:\.[\w-]+)?|\.gitignore|\.dockerignore|\.npmrc|\.htaccess)$/;
-
-function extensionOf(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+/** Which file names written bare, without lines, each context reads as locations. */
+function bareCounts(path: string, context: LocationContext): boolean {
+  if (!namesFile(path)) return false;
+  if (context === 'prose') return hasFolder(path);
+  return true;
 }
 
-/** Whether a token can name a file. With a line number attached, any extension will do. */
-export function isPathLike(path: string, hasLines: boolean): boolean {
-  if (path.length < 2 || path.length > 300) return false;
-  if (/[\s<>"|?*{}\\^]|:\/\/|::/.test(path) && !/^[A-Za-z]:\\/.test(path)) return false;
-  if (/^\d+(\.\d+)*$/.test(path) || /^v?\d+\.\d+/.test(path)) return false;
-  if (path.endsWith('/') || path.endsWith('.')) return false;
-  if (BARE_NAMES.test(path)) return true;
-  const ext = extensionOf(path);
-  if (ext === '' || /^\d+$/.test(ext)) return false;
-  if (KNOWN_EXTENSIONS.has(ext)) return true;
-  // host:port is not a file: `api.example.com:443`.
-  if (!path.includes('/') && /^(com|org|net|io|dev|app|co|ai|gov|edu|local|internal)$/.test(ext)) return false;
-  return hasLines || path.includes('/');
+/** `_word_` emphasis around a token goes; `__init__.py` and `_helpers.py` stay. */
+function emphasisStripped(token: string): string {
+  let t = token;
+  if (t.startsWith('_') && t.endsWith('_')) t = t.replace(/^_+/, '').replace(/_+$/, '');
+  return t;
 }
 
-/** `/` separators, no `./` prefix, no trailing punctuation. */
-export function normalizePath(path: string): string {
-  return path
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .replace(/\/{2,}/g, '/')
-    .replace(/[),.;:]+$/, '');
+/** The pieces of a code span naming several places: `a.go, b.go`, `x.ts + y.ts`, `a.ts and b.ts`, `a.ts / b.ts`. */
+function splitSpan(span: string): string[] {
+  // `(?<!\s)` starts each separator at the beginning of its spaces: no retry inside a run.
+  return span.split(/,[ \t]+(?=[^\d\s])|(?<!\s)[ \t]+(?:\+|and|&|\/)[ \t]+/);
 }
+
+interface Spec {
+  path: string;
+  ranges: Array<[number, number]>;
+}
+
+// After the file: `10`, `L10-L20`, `10:5`, `1,4-5`, `62–68`.
+const LINE_SPEC = /^L?\d{1,7}(?::\d{1,7})?(?:[ \t]*[-–][ \t]*L?\d{1,7}(?::\d{1,7})?)?(?:[ \t]*,[ \t]*L?\d{1,7}(?:[ \t]*[-–][ \t]*L?\d{1,7})?)*(?![\w.])/;
 
 /**
- * Drops duplicates; a file-level reference when the same file is also cited with lines; and
- * `tool.py:5` when `src/tool.py:5` is cited too (a link's text and its target).
+ * One reference written as `path`, `path:10-20`, `path#L10-L20`, `path:10:5`, `path:1,4-5`,
+ * `server.rs::new_nonce`, `file.ts:someFunction()`, `path:add(), remove()`. Paths hold no `:`
+ * (but a drive letter), so the first one after the drive splits the path from what follows:
+ * one split, no retries.
  */
-export function dedupeLocations(refs: readonly LocationRef[]): LocationRef[] {
-  const seen = new Set<string>();
-  const withLines = new Set(refs.filter((r) => r.startLine !== null).map((r) => r.path));
-  const paths = [...new Set(refs.map((r) => r.path))];
-  const longer = (p: string): boolean => paths.some((q) => q !== p && q.endsWith('/' + p));
-  const out: LocationRef[] = [];
-  for (const r of refs) {
-    if (r.startLine === null && withLines.has(r.path)) continue;
-    if (longer(r.path) && refs.some((q) => q.path.endsWith('/' + r.path) && q.startLine === r.startLine && q.endLine === r.endLine)) continue;
-    if (r.startLine === null && longer(r.path)) continue;
-    const key = `${r.path}\0${r.startLine}\0${r.endLine}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r);
+function readSpec(written: string): Spec | null {
+  // Windows separators (`src\app\main.ts:3`) read as `/`.
+  const s = trimEndOf(written.trim().replace(/\\(?=[\w.-])/g, '/'), '.,;:');
+  if (s.length < 2 || s.length > MAX_PATH) return null;
+  const drive = /^[A-Za-z]:\//.test(s) ? 2 : 0;
+  let cut = -1;
+  for (let i = drive; i < s.length; i++) {
+    const c = s[i];
+    if (c === ':' || (c === '#' && s[i + 1] === 'L') || c === ' ' || c === '\t') {
+      cut = i;
+      break;
+    }
   }
-  return out;
+  const path = normalizePath(cut < 0 ? s : s.slice(0, cut));
+  const after = cut < 0 ? '' : s.slice(cut + 1);
+  if (cut >= 0 && (s[cut] === ':' || s[cut] === '#')) {
+    const lines = LINE_SPEC.exec(after);
+    if (lines && isPathLike(path, true)) return { path, ranges: parseLineList(lines[0]) };
+  }
+  // What may follow a file without lines: `::fn`, `:fn()`, ` (component)`; anything else is prose.
+  if (cut >= 0 && !(s[cut] === ':' && /^:?[A-Za-z_$]/.test(after)) && !(s[cut] !== ':' && s[cut] !== '#' && /^\(/.test(after))) return null;
+  if (!isPathLike(path, false) || isLibraryName(path)) return null;
+  return { path, ranges: [] };
 }
