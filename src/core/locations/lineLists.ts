@@ -54,8 +54,8 @@ export function orphanLines(value: string): Array<[number, number]> {
 
 // `at lines 414-446`, `on line 5`, `in lines 3 and 9`.
 const PROSE_LINES = /\b(?:at|on|in)[ \t]+lines?[ \t]+(?=L?\d)/gi;
-// `(line 114)`, `(line 282: …`, `(lines 3-9)`.
-const CITED_LINES = /\([ \t]*lines?[ \t]+(?=L?\d)/gi;
+// `(line 114)`, `(line 282: …`, `(lines 3-9)`; not `\(lines 3-9\)`, a user's note escaped inert.
+const CITED_LINES = /(?<!\\)\([ \t]*lines?[ \t]+(?=L?\d)/gi;
 
 /**
  * Lines that prose places in the finding's one file: "Added methods at lines 414-446".
