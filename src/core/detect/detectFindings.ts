@@ -7,6 +7,7 @@ import { readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { isGroupHeading } from '../vocabulary/groupHeading';
 import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
+import { statusOpeningValue } from '../vocabulary/status';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
 import { dialectCodeFindings } from '../dialects/dialects';
 import { readDirective, type Directive } from './directives';
@@ -38,6 +39,8 @@ interface SectionResult {
   /** The candidate it would be, should its siblings make it a finding. */
   pending: Candidate | null;
   block: Block;
+  /** Where its judgements start in `Detector.judgements`, so a second reading can replace them. */
+  from: number;
 }
 
 interface Scope {
@@ -61,7 +64,7 @@ export function detectFindings(lines: readonly ScannedLine[], root: Block): { ca
   const d = new Detector(lines, root);
   const found = d.children(root, { stack: [], nested: false, force: null }, 0);
   const candidates = found.map((j) => j.candidate!).sort((a, b) => a.startLine - b.startLine);
-  const judgements = d.judgements.sort((a, b) => a.line - b.line);
+  const judgements = d.judgements.filter((j) => !d.dropped.has(j)).sort((a, b) => a.line - b.line);
   // Whatever lies inside a finding is its body, whatever it would have been on its own.
   let k = 0;
   for (const f of found.sort((a, b) => a.line - b.line)) {
@@ -78,6 +81,8 @@ export function detectFindings(lines: readonly ScannedLine[], root: Block): { ca
 
 class Detector {
   readonly judgements: Judgement[] = [];
+  /** Judgements of a first reading that a second one replaced. */
+  readonly dropped = new Set<Judgement>();
   private readonly firstHeading: Block | null;
 
   constructor(
@@ -171,6 +176,7 @@ class Detector {
     cues.push(...contextCues(scope.stack, 'heading'));
     const score = total(cues);
     const j: Judgement = { kind: 'heading', line: b.line, endLine: b.endLine, title: plain, cues, score, verdict: 'container' };
+    const from = this.judgements.length;
     this.judgements.push(j);
 
     const childScope: Scope = { stack: [...scope.stack, info], nested: false, force: inner };
@@ -178,7 +184,7 @@ class Detector {
     if (own === 'not-findings') {
       j.verdict = 'not-finding';
       j.because = 'report comment: not-findings';
-      return { j, inner: [], hard: true, pending: null, block: b };
+      return { j, inner: [], hard: true, pending: null, block: b, from };
     }
     const subFinding = this.sectionsInside(b).some((c) => c.j.verdict === 'finding' || c.j.verdict === 'forced' || (c.j.verdict === 'group' && c.inner.length > 0));
     const marked = parts.id !== null && !parts.numbered ? true : parts.severity !== null || parts.status !== null || fields.status !== null;
@@ -206,10 +212,28 @@ class Detector {
         f.candidate = undefined;
       }
       j.candidate = this.headingCandidate(b, parts, scope.stack);
-      return { j, inner: [], hard, pending: null, block: b };
+      return { j, inner: [], hard, pending: null, block: b, from };
     }
     const pending = j.verdict === 'container' ? this.headingCandidate(b, parts, scope.stack) : null;
-    return { j, inner: found, hard: hard || found.length > 0 || pending === null, pending, block: b };
+    const result = { j, inner: found, hard: hard || found.length > 0 || pending === null, pending, block: b, from };
+    // A heading over marked findings and no sub-headings (`## 3. Code quality` over `**Duplication:**`
+    // and its bullets) is a group of findings: its plainer units are read again as a group's, once.
+    if (!asGroup && j.verdict === 'group' && !subFinding && !b.children.some((c) => c.kind === 'section')) {
+      return this.reread(result, scope, depth, j.because ?? '');
+    }
+    return result;
+  }
+
+  /** Reads a section again as a group of findings, replacing the judgements of its first reading. */
+  private reread(first: SectionResult, scope: Scope, depth: number, because: string): SectionResult {
+    for (let m = first.from; m < this.judgements.length; m++) this.dropped.add(this.judgements[m]);
+    const again = this.section(first.block, scope, null, null, depth, true);
+    if (again.j.verdict === 'container' && again.inner.length > 0) {
+      again.j.verdict = 'group';
+      again.j.because = because;
+    }
+    this.results.set(first.block, again);
+    return again;
   }
 
   private readonly results = new Map<Block, SectionResult>();
@@ -243,23 +267,13 @@ class Detector {
    */
   private groupsAgree(sections: SectionResult[], scope: Scope, depth: number): void {
     const numbered = (s: SectionResult): boolean => s.j.cues.some((c) => c.name === 'numbered');
+    // Peers are the siblings of the same shape: the numbered headings of a numbered sequence.
+    const peers = sections.filter(numbered);
+    const groups = peers.filter((p) => (p.j.verdict === 'group' || p.j.verdict === 'container') && p.inner.length > 0).length;
+    if (groups < 2 || groups * 2 < peers.length) return;
     sections.forEach((s, k) => {
-      if (s.j.verdict !== 'container' || s.inner.length > 0 || !numbered(s) || s.j.cues.some((c) => c.weight < 0)) return;
-      // Peers are the siblings of the same shape: the numbered headings of a numbered sequence.
-      const peers = sections.filter(numbered);
-      const groups = peers.filter((p) => p.j.verdict === 'group' && p.inner.length > 0).length;
-      if (groups < 2 || groups * 2 < peers.length) return;
-      const b = s.block;
-      for (let m = this.judgements.length - 1; m >= 0; m--) {
-        if (this.judgements[m].line >= b.line && this.judgements[m].line <= b.endLine) this.judgements.splice(m, 1);
-      }
-      const again = this.section(b, scope, null, null, depth, true);
-      if (again.j.verdict === 'container' && again.inner.length > 0) {
-        again.j.verdict = 'group';
-        again.j.because = `${groups} of ${peers.length} sibling headings of its shape are groups of findings`;
-      }
-      sections[k] = again;
-      this.results.set(b, again);
+      if (s.j.verdict !== 'container' || !numbered(s) || s.j.cues.some((c) => c.weight < 0)) return;
+      sections[k] = this.reread(s, scope, depth, `${groups} of ${peers.length} sibling headings of its shape hold findings`);
     });
   }
 
@@ -534,7 +548,12 @@ function bodyFields(lines: readonly ScannedLine[], body: readonly ScannedLine[])
     // Fields sit near the top of a finding; a long body is not searched to its end.
     if (++seen > 40) break;
     for (const f of fieldsInLine(l.text, l.line)) {
-      if (f.label === 'status' && out.status === null) out.status = f.value.slice(0, 30);
+      // A status field speaks for a finding only when it gives a status: `**Status**: Session
+      // complete, quality gates passed` heads an agent's session log, not a finding.
+      if (f.label === 'status') {
+        if (statusOpeningValue(f.value) === null) continue;
+        if (out.status === null) out.status = f.value.slice(0, 30);
+      }
       if (isFindingField(f.label) && !out.finding.includes(f.label)) out.finding.push(f.label);
     }
     if (!out.location && PATH_LINE.test(l.text)) out.location = true;

@@ -25,6 +25,22 @@ const TITLE_CJK = new RegExp(CJK_WORDS.join('|'), 'u');
 
 /** Status named by a status field value or a status marker, e.g. `✅ Fixed - …`, `Won't fix`. */
 export function statusFromValue(value: string): Status | null {
+  return earliestStatus(value)?.status ?? null;
+}
+
+/**
+ * The status a value opens with (`✅ Fixed - CSP added`, `Partially fixed`), or null when its
+ * status word comes later in prose (`Session complete, quality gates passed`): only an opening
+ * status makes a `Status:` line evidence that its block is a finding.
+ */
+export function statusOpeningValue(value: string): Status | null {
+  const v = value.replace(/^[\s*_`~[\](){}:.,;!?>|-]+/u, '');
+  const found = earliestStatus(v);
+  // A status phrase may open with a qualifier the vocabulary holds (`Not fixed`, `Partially fixed`).
+  return found !== null && found.index === 0 ? found.status : null;
+}
+
+function earliestStatus(value: string): { index: number; status: Status } | null {
   const v = value.replace(/[*_`~]/g, ' ').replace(/[’‘]/g, "'");
   let best: { index: number; status: Status } | null = null;
   // The earliest status word in the value decides: "Fixed - not an issue anymore" is fixed.
@@ -32,7 +48,7 @@ export function statusFromValue(value: string): Status | null {
     const m = re.exec(v);
     if (m && (best === null || m.index < best.index)) best = { index: m.index, status };
   }
-  return best?.status ?? null;
+  return best;
 }
 
 /**
