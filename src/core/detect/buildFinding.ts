@@ -95,6 +95,8 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
   }
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
   if (c.checkbox) return c.checkbox === 'checked' ? 'fixed' : 'open';
+  // An item's own body may carry a maintainer's verdict (`* __MUL-02-002__: … _Our comment_: … fixed in …`).
+  if (c.kind === 'listItem') return dialectStatus(lines.slice(c.startLine, c.endLine)) ?? c.context.status;
   return c.context.status;
 }
 

@@ -1,5 +1,5 @@
 import { quickPlain } from '../markdown/plain';
-import { readTitle, type TitleParts } from './readTitle';
+import { ID_BODY, readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { severityFromId, severityFromValue } from '../vocabulary/severity';
 import type { Severity } from '../types';
@@ -37,7 +37,9 @@ const BOLD_LEAD = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)/;
 // `- **Status:** Fixed`, `- **Bugs Fixed**: 14`.
 const FIELD_LEAD = /^\s*(?:\*\*|__)([^*_]{1,40}?)\s*(?::(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$/;
 const COUNT = /^\W*\w+\W+\d+\s+(issues?|findings?|bugs?|items?)\b/i;
-const ID_ONLY = /^\[?(?:[A-Z][A-Z0-9]*-?\d+[a-z]?|#\d+)\]?$/;
+// `**CODE-6**`, `**[M-01]**`, `__MUL-02-002 WP2__` (Cure53: the id, then the work package or
+// platform it was found in): the bold part is an id, the title follows it.
+const ID_ONLY = new RegExp(String.raw`^\[?(${ID_BODY}|#\d+)\]?(?:\s+[A-Za-z]{1,4}\d{0,2})?$`, 'u');
 const TAG_ONLY = /^\[[A-Z][A-Z ]{1,20}\]$/;
 
 /**
@@ -78,7 +80,7 @@ export function readItemLead(l: ScannedLine): ItemLead {
   const idOnly = ID_ONLY.test(titleText);
   if (strong && (idOnly || TAG_ONLY.test(titleText))) {
     titleSource = lead.slice(lead.indexOf(strong[0]) + strong[0].length).replace(/^[\s\]:.—–-]+/u, '');
-    const id = idOnly ? titleText.replace(/[[\]]/g, '') : null;
+    const id = idOnly ? ID_ONLY.exec(titleText)![1] : null;
     const idSeverity = id ? severityFromId(id) : null;
     parts = { ...readTitle(quickPlain(titleSource), ''), id, numbered: false, idSeverity };
     parts.strong = parts.strong || idSeverity !== null;

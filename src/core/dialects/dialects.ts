@@ -1,11 +1,12 @@
 import type { ScannedLine } from '../markdown/scanLines';
 import type { Status } from '../types';
 import { contestVerdicts } from './contestVerdicts';
+import { maintainerResponse } from './maintainerResponse';
 import type { CodeFinding, Dialect } from './dialect';
 import { toolOutput } from './toolOutput';
 
 /** Every report family with quirks of its own; precedence is array order. */
-export const DIALECTS: readonly Dialect[] = [contestVerdicts, toolOutput];
+export const DIALECTS: readonly Dialect[] = [contestVerdicts, toolOutput, maintainerResponse];
 
 export function dialectStatus(body: readonly ScannedLine[]): Status | null {
   for (const d of DIALECTS) {

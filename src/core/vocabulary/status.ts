@@ -25,8 +25,14 @@ const TITLE_CJK = new RegExp(CJK_WORDS.join('|'), 'u');
 
 /** Status named by a status field value or a status marker, e.g. `✅ Fixed - …`, `Won't fix`. */
 export function statusFromValue(value: string): Status | null {
-  return earliestStatus(value)?.status ?? null;
+  const found = earliestStatus(value);
+  // "Not fixed (acceptable trade-off for development workflow; document only)": left unfixed
+  // for a stated reason is a risk accepted, not an open finding.
+  if (found?.status === 'open' && ACCEPTED.test(value.slice(found.index))) return 'accepted';
+  return found?.status ?? null;
 }
+
+const ACCEPTED = VOCABULARY.find(([, s]) => s === 'accepted')![0];
 
 /**
  * The status a value opens with (`✅ Fixed - CSP added`, `Partially fixed`), or null when its

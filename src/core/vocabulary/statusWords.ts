@@ -20,7 +20,7 @@ export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
   ],
   accepted: [
     "won't fix", 'wont fix', 'will not fix', 'wontfix', 'accepted', 'acknowledged', 'by design', 'risk accepted',
-    'accepted risk', 'documented', 'intended', 'intentional', 'working as intended', 'aceptado', 'reconocido',
+    'accepted risk', 'acceptable', 'trade-off', 'documented', 'intended', 'intentional', 'working as intended', 'aceptado', 'reconocido',
     'aceito', 'reconhecido', 'accepté', 'reconnu', 'akzeptiert', 'принят', 'принято', '已接受', '接受风险',
     '受容', '仕様',
   ],
@@ -49,3 +49,23 @@ export const STATUS_MARKS: ReadonlyArray<readonly [string, Status]> = [
   ['✔', 'fixed'],
   ['☑️', 'fixed'],
 ];
+
+/**
+ * Verdicts a maintainer writes in prose under a finding ("This issue is fixed in …", "We fixed
+ * this by …", "we do not agree with the classification", "Mullvad does not plan to mitigate
+ * this"), per status, in the order they are tried. A status word alone in prose says nothing
+ * ("this can only be fixed by …"); these phrases say what was done. English only: the responses
+ * in the corpus's other languages use status fields.
+ */
+export const RESPONSE_PHRASES: Readonly<Record<Status, readonly string[]>> = {
+  false_positive: ['we do not agree with', "we don't agree with", 'we disagree with', 'is not a valid issue', 'is not a vulnerability', 'works as intended'],
+  accepted: ['does not plan to actively mitigate', 'does not plan to mitigate', 'do not plan to fix', 'does not plan to fix', 'no way we can fix', 'can fix this', 'will not be fixed', 'we accept the risk'],
+  deferred: ['will be fixed in a future', 'will be fixed in a later', 'plan to fix this in a future', 'plan to address this in a future'],
+  open: ['is not fixed yet', 'has not been fixed', 'is still open'],
+  fixed: [
+    'we fixed', 'we have fixed', "we've fixed", 'issue is fixed', 'issue was fixed', 'issue has been fixed', 'has been fixed in',
+    'have been fixed in', 'was fixed in', 'is fixed in', 'were fixed in', 'fix for this issue is included', 'we have addressed this',
+    'we addressed this', 'implemented the suggested fix', 'we have implemented them', 'we have implemented the', 'was resolved in',
+    'has been resolved in', 'was patched in', 'has been patched in',
+  ],
+};
