@@ -40,8 +40,9 @@ export function sectionInfo(lines: readonly ScannedLine[], b: Block, firstHeadin
   const unit = !group && marked;
   const bodyPart = parts.id === null && BODY_PART_HEADING.test(parts.title);
   // `## arbitrary-send-eth` / `Impact: High` / `- [ ] ID-0` (Slither checklists), `## Group` / `**Severity:** Low`:
-  // a severity field before the section's first block speaks for the units beneath it.
-  if (!docTitle && kind.severity === null) kind.severity = leadingSeverity(lines, b);
+  // a severity field before the section's first block speaks for the units beneath it, and outranks a
+  // word of the heading (`## low-level-calls` over `Impact: Informational`).
+  if (!docTitle) kind.severity = leadingSeverity(lines, b) ?? kind.severity;
   return { line: l.line, title, kind, docTitle, label: false, unit, bodyPart };
 }
 

@@ -16,9 +16,9 @@ const SECTION_WORDS: ReadonlyArray<readonly [RegExp, Severity]> = LEVELS.map((s)
   s,
 ]);
 const ALL_WORDS = LEVELS.flatMap((s) => SEVERITY_WORDS[s]);
-/** Any severity word, for markers in titles: upper case, bracketed, or followed by `:` / `-`. */
+/** Any severity word, for markers in titles: upper case, bracketed, or followed by `:` / ` - ` (not `low-level`). */
 const ANY_UPPER = new RegExp(`(?:^|[\\s[(|（【])(${ALL_WORDS.filter((w) => !CJK.test(w) && w.length > 2).map((w) => w.toUpperCase()).sort((a, b) => b.length - a.length).join('|')})(?=$|[\\s\\]):|.,\\-）】])`, 'u');
-const ANY_LEAD = new RegExp(`^\\W*(${ALL_WORDS.filter((w) => !CJK.test(w) && w.length > 2).sort((a, b) => b.length - a.length).join('|')})\\s*(?:[:\\-–—]|Risk\\b|Severity\\b)`, 'iu');
+const ANY_LEAD = new RegExp(`^\\W*(${ALL_WORDS.filter((w) => !CJK.test(w) && w.length > 2).sort((a, b) => b.length - a.length).join('|')})\\s*(?:[:：]|[\\-–—](?=\\s|$)|Risk\\b|Severity\\b)`, 'iu');
 const ANY_BRACKETED = new RegExp(`[[(（【]\\s*(?:[🔴🟠🟡🟢🔵]\\s*)?(${ALL_WORDS.sort((a, b) => b.length - a.length).join('|')})(?:\\s+(?:fix|severity|risk|priority))?\\s*[\\])）】]`, 'iu');
 
 // `Title (Severity: High)`, `[Risk: Medium]` (firm reports' headings).

@@ -17,7 +17,7 @@ export const SEVERITY_WORDS: Readonly<Record<Severity, readonly string[]>> = {
   ],
   low: ['low', 'minor', 'bajo', 'baja', 'bajos', 'bajas', 'baixo', 'baixa', 'faible', 'niedrig', 'niedrige', '低', '低危', '轻微', '輕微', '軽微'],
   info: [
-    'info', 'informational', 'information', 'note', 'gas', 'qa', 'non-critical', 'noncritical', 'informativo',
+    'info', 'informational', 'information', 'note', 'gas', 'optimization', 'qa', 'non-critical', 'noncritical', 'informativo',
     'informativa', 'informatif', 'informative', 'informativ', '信息', '提示', '参考', '情報',
   ],
 };
