@@ -1,4 +1,5 @@
 import type { Candidate } from './candidate';
+import type { Severity } from '../types';
 import { fieldsInLine } from '../markdown/fields';
 import type { Block } from '../markdown/blocks';
 import { quickPlain } from '../markdown/plain';
@@ -399,6 +400,7 @@ class Detector {
     const nearest = scope.stack[scope.stack.length - 1]?.kind;
     // A table right under a procedural heading (steps, files changed) holds no findings.
     const procedural = nearest !== undefined && nearest.procedural && !nearest.findings;
+    const legend = isLegendTable(rows);
     const out: Judgement[] = [];
     for (const row of rows) {
       const parts = readTitle(quickPlain(row.title), '');
@@ -412,6 +414,12 @@ class Detector {
       }
       if (procedural && force !== 'findings') {
         j.because = 'table under a procedural heading';
+        continue;
+      }
+      if (legend && force !== 'findings') {
+        j.cues.push(cue('legend'));
+        j.score = total(j.cues);
+        j.because = 'a severity legend: one row per level';
         continue;
       }
       j.verdict = force === 'findings' ? 'forced' : 'finding';
@@ -575,6 +583,16 @@ function isLegend(lines: readonly ScannedLine[], list: Block): boolean {
     seen.add(m[1].toLowerCase());
   }
   return seen.size === list.children.length;
+}
+
+/**
+ * A table with one row per severity level and neither ids nor locations defines the levels
+ * (`| Critical | Loss or compromise of critical assets … |`, firms' risk classification tables).
+ */
+function isLegendTable(rows: ReadonlyArray<{ id: string | null; severity: Severity | null; location: string }>): boolean {
+  if (rows.length < 3) return false;
+  const levels = new Set(rows.map((r) => r.severity));
+  return !levels.has(null) && levels.size === rows.length && rows.every((r) => r.id === null && r.location === '');
 }
 
 /** A heading that opens with a verdict: `✅ FIXED - …`, `INVESTIGATED - Cannot Reproduce`, `Resolved`. */
