@@ -396,7 +396,7 @@ class Detector {
   private table(b: Block, scope: Scope, force: Directive | null): Judgement[] {
     const context = contextCues(scope.stack, 'row');
     const findingsContext = context.some((c) => c.weight > 0);
-    const { rows } = readTable(this.lines, b.index, force === 'findings' || findingsContext);
+    const { rows } = readTable(this.lines, b.index, force === 'findings' || findingsContext, force === 'findings');
     const nearest = scope.stack[scope.stack.length - 1]?.kind;
     // A table right under a procedural heading (steps, files changed) holds no findings.
     const procedural = nearest !== undefined && nearest.procedural && !nearest.findings;

@@ -3,6 +3,7 @@ import { severityFromValue } from '../vocabulary/severity';
 import { statusFromValue } from '../vocabulary/status';
 import type { Severity, Status } from '../types';
 import { SEVERITY_LETTERS } from '../vocabulary/severityWords';
+import { isColumn, type ColumnRole } from '../vocabulary/tableColumns';
 
 /** One row of a findings table, with the cells that matter picked out by the header. */
 export interface TableFinding {
@@ -19,14 +20,6 @@ export interface TableFinding {
 
 // An id a report writes in a table cell: L2, H-01, SEC-001, [M-02], #12.
 const REPORT_ID_CELL = /^[*_`[]{0,3}(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?|#\d{1,5})[*_`\]]{0,3}$/;
-const ID_COL = /^(id|#|no\.?|nr\.?|ref|issue id|finding id|bug id|key)$/i;
-const TITLE_COL = /^(title|issue|finding|description|summary|bug|problem|name|vulnerability|detector|issue title|finding title)$/i;
-const SEVERITY_COL = /^(severity|risk|risk level|priority|level|sev)$/i;
-const FILE_COL = /^(file|files|location|locations|path|where|file:line|source|affected files?)$/i;
-const STATUS_COL = /^(status|state|resolution|fixed\??)$/i;
-// `| Issue | Severity | Fix |` with a PR link per row (OSTIF audit summaries): a fix reference means fixed, `n/a` accepted.
-const FIX_COL = /^(fix|fixes|fixed in|fix pr|pr|patch|fix commit)$/i;
-
 /** Splits a table row into cells; `\|` and pipes inside code spans stay in the cell. */
 export interface Cell {
   text: string;
@@ -59,31 +52,33 @@ export function splitRow(text: string): Cell[] {
   return cells;
 }
 
-/** Reads the table whose header is at index `i`; rows are findings only if the header says so. */
 /**
- * With `lenient`, a table whose header names no title column still holds findings when its first
+ * Reads the table whose header is at index `i`; rows are findings only if the header says so
+ * (or `forced`, by a report comment). With `lenient`, a table whose header names no title column still holds findings when its first
  * cells are the report's ids (`| L2 | Dialect bridge bypassed | … |` in an issue table of an agent's
  * status file); the detector asks for that only where the section says it holds findings.
  */
-export function readTable(lines: readonly ScannedLine[], i: number, lenient = false): { rows: TableFinding[]; end: number } {
+export function readTable(lines: readonly ScannedLine[], i: number, lenient = false, forced = false): { rows: TableFinding[]; end: number } {
   let end = i + 2;
   while (end < lines.length && lines[end].kind === 'tableRow') end++;
   const header = splitRow(lines[i].text).map((c) => c.text.replace(/[*_`]/g, '').trim());
-  const col = (re: RegExp): number => header.findIndex((h) => re.test(h));
-  let idCol = col(ID_COL);
-  let titleCol = col(TITLE_COL);
-  const sevCol = col(SEVERITY_COL);
-  const fileCol = col(FILE_COL);
-  const statusCol = col(STATUS_COL);
-  const fixCol = col(FIX_COL);
+  const col = (role: ColumnRole): number => header.findIndex((h) => isColumn(role, h));
+  let idCol = col('id');
+  let titleCol = col('title');
+  const sevCol = col('severity');
+  const fileCol = col('file');
+  const statusCol = col('status');
+  const fixCol = col('fix');
+  // `| Story | Description | Status |`: a plan's stories with their progress, not findings.
+  if (header.length > 0 && isColumn('plan', header[0]) && !forced) return { rows: [], end };
   let isFindings = (idCol >= 0 || titleCol >= 0) && (sevCol >= 0 || statusCol >= 0 || fileCol >= 0 || fixCol >= 0);
-  if (!isFindings && lenient && titleCol < 0 && header.length >= 2) {
+  if (!isFindings && lenient && header.length >= 2) {
     const first = idCol >= 0 ? idCol : 0;
     let ids = 0;
     for (let k = i + 2; k < end; k++) if (REPORT_ID_CELL.test(splitRow(lines[k].text)[first]?.text ?? '')) ids++;
     if (end - i - 2 > 0 && ids * 10 >= (end - i - 2) * 6) {
       idCol = first;
-      titleCol = first + 1;
+      if (titleCol < 0 || titleCol === first) titleCol = first + 1;
       isFindings = true;
     }
   }
