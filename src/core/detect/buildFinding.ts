@@ -9,7 +9,7 @@ import { dedupeLocations } from '../locations/locationsInText';
 import { readTitle, shortTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { severityFromValue } from '../vocabulary/severity';
-import { statusFromValue } from '../vocabulary/status';
+import { statusFromValue, titleStatusSource } from '../vocabulary/status';
 import type { Finding, Severity, Status } from '../types';
 
 /** Reads a candidate's title, severity, status and locations into a finding. */
@@ -100,12 +100,14 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
   return c.context.status;
 }
 
+const STATUS_SUBHEADING = new RegExp(`^\\W*(?:✅|⏭️?|❌)?\\s*(${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}])(.*)$`, 'u');
+
 /** `## Issue #3: …` followed by `### ✅ FIXED - 9 bugs` or `### ✅ INVESTIGATED - Cannot Reproduce`. */
 function statusSubheading(lines: ScannedLine[], c: Candidate): Status | null {
   const sub = lines.slice(c.startLine, c.endLine).find((l) => l.kind === 'heading');
   if (!sub) return null;
   const text = quickPlain(sub.content);
-  const m = /^\W*(?:✅|⏭️?|❌)?\s*(FIXED|RESOLVED|DONE|DEFERRED|INVESTIGATED|NOT FIXED|WON'?T FIX|FALSE POSITIVE|ACCEPTED|ACKNOWLEDGED|OPEN)\b(.*)$/u.exec(text);
+  const m = STATUS_SUBHEADING.exec(text);
   if (!m) return null;
   return statusFromValue(`${m[1]}${m[2]}`.replace(/^INVESTIGATED\b/, '')) ?? statusFromValue(text);
 }

@@ -8,7 +8,8 @@ import { readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { isGroupHeading } from '../vocabulary/groupHeading';
 import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
-import { statusOpeningValue } from '../vocabulary/status';
+import { statusOpeningValue, titleStatusSource } from '../vocabulary/status';
+import { severityFromValue } from '../vocabulary/severity';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
 import { dialectCodeFindings } from '../dialects/dialects';
 import { readDirective, type Directive } from './directives';
@@ -578,9 +579,10 @@ function isLegend(lines: readonly ScannedLine[], list: Block): boolean {
   if (list.children.length < 3) return false;
   const seen = new Set<string>();
   for (const b of list.children) {
-    const m = /^\W{0,4}(critical|high|medium|low|informational|info|gas|p[0-4])\W{0,4}[:\-–—]/i.exec(quickPlain(lines[b.index].content));
-    if (!m || PATH_LINE.test(lines[b.index].content)) return false;
-    seen.add(m[1].toLowerCase());
+    const m = /^\W{0,4}([\p{L}\p{N}]{1,20})\W{0,4}[:\-–—]/u.exec(quickPlain(lines[b.index].content));
+    const level = m ? severityFromValue(m[1]) : null;
+    if (level === null || PATH_LINE.test(lines[b.index].content)) return false;
+    seen.add(level);
   }
   return seen.size === list.children.length;
 }
@@ -596,7 +598,7 @@ function isLegendTable(rows: ReadonlyArray<{ id: string | null; severity: Severi
 }
 
 /** A heading that opens with a verdict: `✅ FIXED - …`, `INVESTIGATED - Cannot Reproduce`, `Resolved`. */
-const STATUS_LEAD = /^[\s✅❌⏭️☑️✔️]*(?:FIXED|RESOLVED|DONE|DEFERRED|INVESTIGATED|NOT FIXED|WON'?T FIX|FALSE POSITIVE|ACCEPTED|ACKNOWLEDGED|OPEN|CLOSED|Fixed|Resolved|Status)\b/u;
+const STATUS_LEAD = new RegExp(`^[\\s✅❌⏭️☑️✔️]*(?:${titleStatusSource(true)}|INVESTIGATED|Fixed|Resolved|Status)(?![\\p{L}])`, 'u');
 
 /** `path/file.ext:12` or `file.ext#L12`: a cited line of code. */
 const PATH_LINE = /[\w./-]{1,200}\.[A-Za-z]{1,8}(?::\d|#L\d)/;

@@ -1,5 +1,5 @@
 import { severityFromId, severityInTitle } from '../vocabulary/severity';
-import { statusInTitle } from '../vocabulary/status';
+import { statusInTitle, titleStatusSource } from '../vocabulary/status';
 import type { Severity, Status } from '../types';
 
 /** What a finding's heading or lead line says by itself. */
@@ -39,8 +39,11 @@ const WORD_NUMBER_ID = /^(?:issue|bug|finding|vulnerability|problem)\s+(\d{1,5}(
 // `## [01] Title` (Code4rena QA reports): a bracketed number is the report's numbering.
 const BRACKET_NUMBER_ID = /^\[(\d{1,4})\]\s*[:.—–-]?\s*/u;
 const NUMBER_ID = /^(\d{1,4}(?:\.\d{1,3})*(?:-\d{1,4})?)(?:[.:)]\s*|\s+(?=\S))[—–-]?\s*/u;
-const TRAILING_STATUS = /\s*[-–—|(]*\s*(?:✅|⏭️?|❌)?\s*\b(FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|OPEN|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INVALID|MITIGATED|DONE|CANNOT REPRODUCE)\b\)?\s*$/u;
-const TRAILING_BRACKETED_STATUS = /\s*[[(]\s*(?:false positive|not fixed|partially fixed|fixed|resolved|open|deferred|won'?t fix|accepted|acknowledged|by design|mitigated|invalid)\s*[\])]\s*$/iu;
+// Status markers after a title, from the vocabulary: `— FIXED`, `(RESOLVED)`, `✅ WON'T FIX`, `[Won't fix]`.
+const TRAILING_STATUS = new RegExp(`\\s*[-–—|(]*\\s*(?:✅|⏭️?|❌)?\\s*(?<![\\p{L}])(?:${titleStatusSource(true)})(?![\\p{L}])\\)?\\s*$`, 'u');
+const TRAILING_BRACKETED_STATUS = new RegExp(`\\s*[[(]\\s*(?:${titleStatusSource()})\\s*[\\])]\\s*$`, 'iu');
+// `unchecked-transfer - FIXED (5 instances)`: a status after a dash ends the title.
+const DASH_STATUS = new RegExp(`\\s+[-–—|]\\s+(?:✅\\s*)?(?:${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}]).*$`, 'u');
 const TRAILING_SEVERITY = /\s*[-–—|(]*\s*\b(CRITICAL|HIGH|MEDIUM|LOW)(\s+(FIX|SEVERITY|RISK|PRIORITY))?\b\)?\s*$/u;
 const TRAILING_LOCATION = /\s*\((?:[^()]*[/.][^()]*:\d[^()]*|lines?\s+\d[^()]*)\)\s*$/iu;
 
@@ -112,8 +115,7 @@ export function readTitle(plain: string, struck = ''): TitleParts {
     }
   }
 
-  // `unchecked-transfer - FIXED (5 instances)`: a status after a dash ends the title.
-  let title = rest.replace(/\s+[-–—|]\s+(?:✅\s*)?(?:FALSE POSITIVE|NOT FIXED|PARTIALLY FIXED|FIXED|RESOLVED|DEFERRED|WON'?T FIX|ACCEPTED|ACKNOWLEDGED|BY DESIGN|VALIDATED AS SAFE|INTENTIONAL PATTERN|INVESTIGATED)\b.*$/u, '');
+  let title = rest.replace(DASH_STATUS, '');
   for (let guard = 0; guard < 4; guard++) {
     const before = title;
     title = title.replace(TRAILING_STATUS, '').replace(TRAILING_BRACKETED_STATUS, '').replace(TRAILING_SEVERITY, '').replace(TRAILING_LOCATION, '');

@@ -1,5 +1,5 @@
 import type { Status } from '../types';
-import { STATUS_MARKS, STATUS_ORDER, STATUS_WORDS } from './statusWords';
+import { SECTION_STATUS_WORDS, STATUS_MARKS, STATUS_ORDER, STATUS_WORDS, TITLE_STATUS_WORDS } from './statusWords';
 import { wordsPattern } from './wordPattern';
 
 /** How each status is written when Audit Lens writes it. */
@@ -18,8 +18,23 @@ const VOCABULARY: ReadonlyArray<readonly [RegExp, Status]> = STATUS_ORDER.map((s
   return [new RegExp(marks.length > 0 ? `${words}|${marks.join('|')}` : words, 'iu'), st];
 });
 // Upper-case status words in a title (`✅ FIXED`, `— WON'T FIX`): a title such as "Fixed-point overflow" has none.
-const TITLE_WORDS = Object.values(STATUS_WORDS).flat().filter((w) => /^[a-z' -]+$/.test(w) && w.length > 3 && !['later', 'partial', 'partially', 'applied', 'complete', 'documented', 'intended', 'implemented', 'addressed', 'remaining', 'pending'].includes(w));
-const TITLE_UPPER = new RegExp(`(?<![\\p{L}])(${TITLE_WORDS.map((w) => w.toUpperCase().replace(/'/g, "'?").replace(/ /g, '[\\s_-]+')).sort((a, b) => b.length - a.length).join('|')}|VALIDATED AS SAFE|INVESTIGATED)(?![\\p{L}])`, 'u');
+const TITLE_WORDS = Object.values(TITLE_STATUS_WORDS).flat().filter((w) => /^[\p{L}' -]+$/u.test(w) && w.length > 3);
+/**
+ * The title status words as a pattern source (`won'?t[\\s_-]+fix|fixed|…`), longest first; upper
+ * case only when `upper` (markers written in capitals, which plain title words are not).
+ */
+export function titleStatusSource(upper = false): string {
+  return [...new Set(TITLE_WORDS)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => (upper ? w.toUpperCase() : w).replace(/'/g, "'?").replace(/ /g, '[\\s_-]+'))
+    .join('|');
+}
+const TITLE_UPPER = new RegExp(`(?<![\\p{L}])(${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}])`, 'u');
+const TITLE_STATUS_SOURCE = titleStatusSource();
+const BRACKETED = new RegExp(`[[(]\\s*(${TITLE_STATUS_SOURCE})\\s*[\\])]\\s*$`, 'iu');
+// `### 3.1 Usage of re-entrancy guard  Won't Fix` (ConsenSys web reports): a badge after two spaces or a ✓.
+const BADGE = new RegExp(`(?: {2,}|[✓✔]\\s*)(${TITLE_STATUS_SOURCE})\\s*$`, 'iu');
+const SECTION_STATUS: ReadonlyArray<readonly [RegExp, Status]> = STATUS_ORDER.map((st) => [wordsPattern(SECTION_STATUS_WORDS[st]), st] as const);
 const CJK_WORDS = Object.values(STATUS_WORDS).flat().filter((w) => /[\u3040-\u30ff\u3400-\u9fff]/u.test(w));
 const TITLE_CJK = new RegExp(CJK_WORDS.join('|'), 'u');
 
@@ -67,11 +82,8 @@ export function statusInTitle(title: string): Status | null {
   const m = TITLE_UPPER.exec(t) ?? TITLE_CJK.exec(t);
   if (m && m[0] !== 'INVESTIGATED') return statusFromValue(m[0]);
   // `Title (Resolved)`, `Title [Won't fix]`: a bracketed status in any case.
-  const bracketed = /[[(]\s*(false positive|not fixed|partially fixed|fixed|resolved|open|deferred|won'?t fix|accepted|acknowledged|by design|mitigated|invalid)\s*[\])]\s*$/i.exec(t);
+  const bracketed = BRACKETED.exec(t) ?? BADGE.exec(t);
   if (bracketed) return statusFromValue(bracketed[1]);
-  // `### 3.1 Usage of re-entrancy guard  Won't Fix` (ConsenSys web reports): a badge after two spaces or a ✓.
-  const badge = /(?: {2,}|[✓✔]\s*)(won't fix|wont fix|fixed|acknowledged|resolved|mitigated|open|closed|accepted)\s*$/i.exec(t);
-  if (badge) return statusFromValue(badge[1]);
   if (/✅/u.test(t)) return 'fixed';
   if (/⏭️?/u.test(t)) return 'deferred';
   return null;
@@ -79,11 +91,6 @@ export function statusInTitle(title: string): Status | null {
 
 /** Status implied by the heading of a section that groups findings; null when it implies none. */
 export function statusOfSection(heading: string): Status | null {
-  const t = heading.toLowerCase();
-  if (/false positives?|not (a )?bugs?|rejected/.test(t)) return 'false_positive';
-  if (/\b(not fixed|unfixed|remaining|still pending|pending|open items|open issues|next priorities|to ?do|outstanding|unresolved|known issues|not yet)\b/.test(t)) return 'open';
-  if (/\b(deferred|postponed|backlog)\b/.test(t)) return 'deferred';
-  if (/\b(won'?t fix|accepted risks?|acknowledged)\b/.test(t)) return 'accepted';
-  if (/\b(fixes applied|fixed|resolved|improvements applied|applied|completed|done|critical fixes|high fixes|medium fixes|low fixes)\b/.test(t)) return 'fixed';
+  for (const [re, status] of SECTION_STATUS) if (re.test(heading)) return status;
   return null;
 }

@@ -69,3 +69,34 @@ export const RESPONSE_PHRASES: Readonly<Record<Status, readonly string[]>> = {
     'has been resolved in', 'was patched in', 'has been patched in',
   ],
 };
+
+/**
+ * Status words that a title or heading may carry as a marker (`✅ FIXED`, `Title (Resolved)`,
+ * `— WON'T FIX`, a ConsenSys badge `Won't Fix`). Words that are common in titles as plain English
+ * ("later", "applied", "complete", "pending") are left out: in a title they describe, not mark.
+ */
+export const TITLE_STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
+  false_positive: ['false positive', 'not a bug', 'not an issue', 'invalid', 'validated as safe', 'cannot reproduce', 'rejected', 'disputed', 'falso positivo', 'faux positif'],
+  open: ['not fixed', 'partially fixed', 'partially resolved', 'unfixed', 'unresolved', 'in progress', 'open', 'reopened', 'todo', 'abierto', 'pendiente', 'em aberto', 'ouvert', 'offen'],
+  accepted: ["won't fix", 'wont fix', 'will not fix', 'wontfix', 'accepted', 'acknowledged', 'by design', 'risk accepted', 'intentional', 'intentional pattern', 'aceptado', 'aceito', 'accepté', 'akzeptiert'],
+  deferred: ['deferred', 'postponed', 'backlog', 'skipped', 'parked', 'on hold', 'diferido', 'adiado', 'reporté', 'zurückgestellt'],
+  fixed: ['fixed', 'resolved', 'done', 'mitigated', 'patched', 'closed', 'remediated', 'corregido', 'resuelto', 'corrigido', 'resolvido', 'corrigé', 'résolu', 'behoben', 'erledigt'],
+};
+
+/**
+ * What a section heading says of the status of the findings beneath it ("Remaining Issues",
+ * "Fixes Applied", "Won't Fix", "False Positives"), tried in STATUS_ORDER.
+ */
+export const SECTION_STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
+  false_positive: ['false positive', 'false positives', 'not a bug', 'not bugs', 'not bug', 'rejected', 'falsos positivos', 'faux positifs', 'ложные срабатывания', '误报', '誤検知'],
+  open: [
+    'not fixed', 'unfixed', 'remaining', 'still pending', 'pending', 'open items', 'open issues', 'next priorities', 'to do', 'todo', 'todos',
+    'outstanding', 'unresolved', 'known issues', 'not yet', 'known gaps', 'pendientes', 'pendentes', 'en attente', 'offen', 'открытые', '未修复', '未対応',
+  ],
+  deferred: ['deferred', 'postponed', 'backlog', 'diferidos', 'adiados', 'reportés', 'отложенные', '推迟', '延期'],
+  accepted: ["won't fix", 'wont fix', 'accepted risk', 'accepted risks', 'acknowledged', 'riesgos aceptados', 'riscos aceitos', 'risques acceptés'],
+  fixed: [
+    'fixes applied', 'fixed', 'resolved', 'improvements applied', 'applied', 'completed', 'done', 'critical fixes', 'high fixes', 'medium fixes',
+    'low fixes', 'corregidos', 'resueltos', 'corrigidos', 'resolvidos', 'corrigés', 'résolus', 'behoben', 'исправлено', 'исправленные', '已修复', '修正済み', '対応済み',
+  ],
+};
