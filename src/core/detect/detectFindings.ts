@@ -1,6 +1,6 @@
 import type { Candidate } from './candidate';
 import type { Severity } from '../types';
-import { fieldsInLine } from '../markdown/fields';
+import { fieldsInLine, STATUS_LABELS_READ } from '../markdown/fields';
 import type { Block } from '../markdown/blocks';
 import { quickPlain } from '../markdown/plain';
 import { readTable } from './readTable';
@@ -559,7 +559,7 @@ function bodyFields(lines: readonly ScannedLine[], body: readonly ScannedLine[])
     for (const f of fieldsInLine(l.text, l.line)) {
       // A status field speaks for a finding only when it gives a status: `**Status**: Session
       // complete, quality gates passed` heads an agent's session log, not a finding.
-      if (f.label === 'status') {
+      if (STATUS_LABELS_READ.includes(f.label)) {
         if (statusOpeningValue(f.value) === null) continue;
         if (out.status === null) out.status = f.value.slice(0, 30);
       }

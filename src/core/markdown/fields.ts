@@ -1,3 +1,5 @@
+import { PLAIN_FIELD_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ } from '../vocabulary/fieldLabels';
+import { alternation } from '../vocabulary/wordPattern';
 /**
  * Labelled fields inside a finding: `**Status:** Fixed`, `- **Severity**: High`,
  * `Severity: Medium`, `**Severity:** Medium · **Status:** Fixed`. Positions are kept so
@@ -14,9 +16,13 @@ export interface Field {
 }
 
 // `**Label:** value` and `**Label**: value` (also with __), several per line, split by · or |.
-const BOLD_FIELD = /(\*\*|__)([^*_:\n]{2,40}?)(?::\1|\1\s*:)[ \t]*/g;
+// The colon may be full-width (`**位置**：`, Chinese and Japanese reports).
+const BOLD_FIELD = /(\*\*|__)([^*_:：\n]{2,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/g;
 // A plain `Label: value` line (optionally a list item), for a few well-known labels only.
-const PLAIN_FIELD = /^([ \t]*(?:[-*+][ \t]+)?)(status|severity|priority|file|files|location|locations|lines?|impact|likelihood|resolution)[ \t]*:[ \t]*/i;
+const PLAIN_FIELD = new RegExp(
+  `^([ \\t]*(?:[-*+][ \\t]+)?)(${alternation([...STATUS_LABELS_READ, ...SEVERITY_LABELS, ...PRIORITY_LABELS, ...PLAIN_FIELD_LABELS])})[ \\t]*[:：][ \\t]*`,
+  'iu',
+);
 // `**Resolution — Fixed**`: a label and its value inside one strong span.
 const DASH_FIELD = /(\*\*|__)(resolution|status)\s*[—–-]\s*([^*_]+?)\1/i;
 // `_Resolved_` alone on a line right under a heading (Pashov reports).
@@ -52,13 +58,5 @@ export function fieldsInLine(text: string, line: number): Field[] {
   return out;
 }
 
-export const STATUS_LABELS_READ = ['status', 'resolution', 'fix status', 'remediation status', 'current status', 'estado', 'статус', 'situação', 'state'];
-export const SEVERITY_LABELS = ['severity', 'severidad', 'severidade', 'критичность', 'серьезность', 'risk', 'risk level', 'impact level', 'sévérité'];
-export const PRIORITY_LABELS = ['priority', 'prioridade', 'prioridad', 'приоритет'];
-export const LOCATION_LABELS = [
-  'file', 'files', 'location', 'locations', 'path', 'paths', 'source', 'affected file', 'affected files', 'affected',
-  'where', 'evidence', 'evidencia', 'evidência', 'arquivo', 'arquivos', 'archivo', 'archivos', 'файл', 'файлы',
-  'fichier', 'fichiers', 'files modified', 'modified files', 'files changed', 'code', 'code location', 'component',
-  'affected code', 'affected component', 'affected components', 'found in', 'lines changed',
-];
-export const LINE_LABELS = ['line', 'lines', 'lines changed', 'line numbers', 'line number'];
+
+export { LINE_LABELS, LOCATION_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ } from '../vocabulary/fieldLabels';

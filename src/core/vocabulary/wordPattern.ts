@@ -8,7 +8,8 @@ function escape(word: string): string {
 }
 
 /** Longest first, so that "not fixed" wins over "fixed" in an alternation. */
-function alternation(words: readonly string[]): string {
+/** The words as one alternation, escaped, longest first. */
+export function alternation(words: readonly string[]): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
 }
 
