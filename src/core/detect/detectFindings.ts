@@ -556,7 +556,11 @@ function bodyFields(lines: readonly ScannedLine[], body: readonly ScannedLine[])
     if (l.kind === 'code' || l.kind === 'fence' || l.kind === 'heading' || l.kind === 'blank') continue;
     // Fields sit near the top of a finding; a long body is not searched to its end.
     if (++seen > 40) break;
+    // `- **Severity:** High` bullets are fields of the section; `- **CRITICAL: race** **Status:** Open`
+    // is an item with a field of its own.
+    const itemLead = l.kind === 'listItem' ? quickPlain(l.content).toLowerCase() : null;
     for (const f of fieldsInLine(l.text, l.line)) {
+      if (itemLead !== null && !itemLead.startsWith(f.label)) continue;
       // A status field speaks for a finding only when it gives a status: `**Status**: Session
       // complete, quality gates passed` heads an agent's session log, not a finding.
       if (STATUS_LABELS_READ.includes(f.label)) {

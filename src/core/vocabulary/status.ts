@@ -43,7 +43,9 @@ export function statusFromValue(value: string): Status | null {
   const found = earliestStatus(value);
   // "Not fixed (acceptable trade-off for development workflow; document only)": left unfixed
   // for a stated reason is a risk accepted, not an open finding.
-  if (found?.status === 'open' && ACCEPTED.test(value.slice(found.index))) return 'accepted';
+  // Only its own parenthesis qualifies it: `Open — previously: Won't fix` is open.
+  const reason = found?.status === 'open' ? /^[^(—]{0,20}\(([^)]{0,200})\)/u.exec(value.slice(found.index)) : null;
+  if (reason && ACCEPTED.test(reason[1])) return 'accepted';
   return found?.status ?? null;
 }
 

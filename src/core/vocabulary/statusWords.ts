@@ -20,7 +20,7 @@ export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
   ],
   accepted: [
     "won't fix", 'wont fix', 'will not fix', 'wontfix', 'accepted', 'acknowledged', 'by design', 'risk accepted',
-    'accepted risk', 'acceptable', 'trade-off', 'documented', 'intended', 'intentional', 'working as intended', 'aceptado', 'reconocido',
+    'accepted risk', 'acceptable', 'documented', 'intended', 'intentional', 'working as intended', 'aceptado', 'reconocido',
     'aceito', 'reconhecido', 'accepté', 'reconnu', 'akzeptiert', 'принят', 'принято', '已接受', '接受风险',
     '受容', '仕様',
   ],

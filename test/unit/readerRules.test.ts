@@ -1,0 +1,71 @@
+import { deepStrictEqual, strictEqual } from 'node:assert';
+import { parseReport } from '../../src/core';
+
+// Rules of the reader added for report families of the corpus; each input is written the way
+// that family writes it, and the expected values are what a person reads in it.
+const read = (md: string) => parseReport(md).findings.map((f) => ({ line: f.reportRange.startLine, id: f.reportId, severity: f.severity, status: f.status }));
+
+describe('reader rules by report family', () => {
+  it('agent session logs: a Status line of prose does not make a dated session heading a finding', () => {
+    const md = ['# Handoff', '', '## Session History', '', '### 2026-04-27 — Skill overhaul', '', '**Status**: Session complete, quality gates passed', '', '#### What Was Accomplished', '', '1. **Updated skills**', '   - Updated all skill files'].join('\n');
+    deepStrictEqual(parseReport(md).findings.map((f) => f.title), []);
+  });
+
+  it('maintainer audit responses (Cure53 style): an id with a work package in bold, the verdict in the comment', () => {
+    const md = [
+      '# Audit response', '', '### Identified vulnerabilities', '',
+      '* __MUL-02-002 WP2__: Firewall allows deanonymization (Medium)', '', '  _Our comment_: This is a legitimate attack.', '', '  This issue is fixed in all desktop apps in PR 1827.', '',
+      '* __MUL-02-006 WP1__: Blind HTML Injection via Problem Report (Low)', '', '  _Our comment_: The reports are plaintext. As such, we do not agree with the classification as an injection.', '',
+      '* __MUL-02-005 WP1__: VpnService logs internal IPs to syslog (Info)', '', '  _Our comment_: There is no way Mullvad can fix this potential information leak.', '',
+    ].join('\n');
+    deepStrictEqual(read(md), [
+      { line: 5, id: 'MUL-02-002', severity: 'medium', status: 'fixed' },
+      { line: 11, id: 'MUL-02-006', severity: 'low', status: 'false_positive' },
+      { line: 15, id: 'MUL-02-005', severity: 'info', status: 'accepted' },
+    ]);
+  });
+
+  it('firm reports with maintainer notes (X41 style): "We fixed this" under the finding', () => {
+    const md = ['# Summary', '', '## Findings', '', '### MLLVD-CR-24-01: Signal Handler Stack Too Small (Severity: High)', '', 'The stack is too small.', '', 'We fixed this by not setting up an alternative stack at all.', ''].join('\n');
+    deepStrictEqual(read(md), [{ line: 5, id: 'MLLVD-CR-24-01', severity: 'high', status: 'fixed' }]);
+  });
+
+  it('a risk classification table (one row per severity level) is a legend, not findings', () => {
+    const md = ['# Review', '', '## Risk Classification', '', '| Severity | Description |', '| --- | --- |', '| Critical | Loss of critical assets. |', '| High | Significant material loss. |', '| Medium | Moderate loss. |', '| Low | Minor impact. |', ''].join('\n');
+    deepStrictEqual(read(md), []);
+  });
+
+  it('agent dev-status files: a Story table is a plan; an id table under Known gaps holds findings', () => {
+    const md = [
+      '# Status', '', '## Lane A', '', '| Story | Description | Status |', '|---|---|---|', '| A1 | Module scaffold | ✅ |', '| A2 | Listener | ✅ |', '',
+      '### Known gaps (B5 TODOs)', '', '| ID | Gap | Notes |', '|---|---|---|', '| L19 | No Grafana dashboard | not yet provided |', '| L20 | No tracing spans | not in scope |', '',
+    ].join('\n');
+    deepStrictEqual(read(md), [
+      { line: 14, id: 'L19', severity: null, status: 'open' },
+      { line: 15, id: 'L20', severity: null, status: 'open' },
+    ]);
+  });
+
+  it('Slither checklists: `## low-level-calls` is no Low severity; its Impact line decides', () => {
+    const md = ['# Slither', '', '## low-level-calls', 'Impact: Informational', 'Confidence: High', ' - [ ] ID-39', 'Low level call in [x](src/P.sol#L5)', '', ' - [ ] ID-40', 'Low level call in [y](src/P.sol#L9)', ''].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.id, f.severity]), [['ID-39', 'info'], ['ID-40', 'info']]);
+    strictEqual(parseReport(md.replace('Informational', 'Optimization')).findings[0].severity, 'info');
+  });
+
+  it('a Not fixed status with an acceptance in its own parenthesis is accepted; "previously:" does not count', () => {
+    const status = (s: string) => parseReport(`## Bugs\n\n### [MEDIUM] BUG-05 — Tab may match other pages\n\n**Status:** ${s}\n`).findings[0].status;
+    strictEqual(status('Not fixed (acceptable trade-off for development workflow; document only)'), 'accepted');
+    strictEqual(status('Not fixed (the fallback query mitigates it)'), 'open');
+    strictEqual(status("Open — previously: Won't fix"), 'open');
+  });
+
+  it('numbered project audits: bullets under bold labels in a numbered section among finding groups', () => {
+    const md = [
+      '# Project Audit', '', '## 1. Security findings', '', '### 1.1 HIGH — Token leak', '', 'Text.', '', '### 1.2 LOW — Missing header', '', 'Text.', '',
+      '## 2. Correctness findings', '', '### 2.1 Missing data reads as zero', '', 'Text.', '',
+      '## 3. Code quality', '', '**Dead code:**', '- `cache.invalidate()` (`src/db/cache.ts:19-22`) — unused.', '- `getSportName` (`src/types.ts:116`) — unused.', '',
+      '**Duplication:**', '- The kJ→kcal constant appears in two tools.', '',
+    ].join('\n');
+    deepStrictEqual(read(md).map((f) => f.line), [5, 9, 15, 22, 23, 26]);
+  });
+});
