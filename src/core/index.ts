@@ -12,5 +12,5 @@ export { MAX_REPORT_BYTES, reportRejection } from './reportLimits';
 export { explainReport, type ExplainOptions } from './detect/explainReport';
 export { findingLabel, isDerivedId } from './export/findingLabel';
 export { markNotFinding, type FindingTarget, type ReaderEditResult } from './edit/markNotFinding';
-export { trackAsFinding, type TrackResult } from './edit/trackAsFinding';
+export { trackAsFinding, isTrackableLine, type TrackResult } from './edit/trackAsFinding';
 export { ReaderEditError } from './edit/readerEditError';

@@ -63,6 +63,12 @@ export function trackAsFinding(text: string, line: number): TrackResult {
   );
 }
 
+/** Whether a line is a heading or a list item (outside code), where Track as Finding may be offered. */
+export function isTrackableLine(text: string, line: number): boolean {
+  const kind = scanLines(text)[line - 1]?.kind;
+  return kind === 'heading' || kind === 'listItem';
+}
+
 const OPEN = `**Status:** ${STATUS_LABELS.open}`;
 
 /** The status line, written where a status change writes it. */
