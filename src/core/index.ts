@@ -11,3 +11,6 @@ export { toScannedReport, statusNotesOf, type ScanResult, type ScannedReport, ty
 export { MAX_REPORT_BYTES, reportRejection } from './reportLimits';
 export { explainReport, type ExplainOptions } from './detect/explainReport';
 export { findingLabel, isDerivedId } from './export/findingLabel';
+export { markNotFinding, type FindingTarget, type ReaderEditResult } from './edit/markNotFinding';
+export { trackAsFinding, isTrackableLine, type TrackResult } from './edit/trackAsFinding';
+export { ReaderEditError } from './edit/readerEditError';

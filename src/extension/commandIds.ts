@@ -13,6 +13,9 @@ export const COMMANDS = {
   changeGrouping: 'auditLens.changeGrouping',
   filterFindings: 'auditLens.filterFindings',
   showOutput: 'auditLens.showOutput',
+  explainReportReading: 'auditLens.explainReportReading',
+  markNotFinding: 'auditLens.markNotFinding',
+  trackAsFinding: 'auditLens.trackAsFinding',
   // Item and view-title commands, hidden from the palette.
   revealFinding: 'auditLens.revealFinding',
   openLocation: 'auditLens.openLocation',
@@ -33,6 +36,8 @@ export const CONTEXT_KEYS = {
   filtered: 'auditLens.filtered',
   /** The findings tree shows closed findings too (Show Closed is on). */
   showingClosed: 'auditLens.showingClosed',
+  /** The active editor shows a report. */
+  reportActive: 'auditLens.reportActive',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'auditLens';

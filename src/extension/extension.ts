@@ -3,12 +3,16 @@ import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { OUTPUT_CHANNEL_NAME } from './commandIds';
 import { registerDiagnostics } from './diagnostics';
+import { ExplainDocuments } from './explainDocuments';
 import { FindingIndex } from './findingIndex';
 import { FindingsTree } from './findingsTree';
 import { registerHover } from './hover';
 import { registerLiveUpdates } from './liveUpdates';
 import { registerNavigationCommands } from './navigationCommands';
 import { RangeHighlights } from './rangeHighlights';
+import { registerReaderCommands } from './readerCommands';
+import { registerReportActions } from './reportActions';
+import { registerReportContext } from './reportContext';
 import { registerRowDecorations } from './rowDecorations';
 import { SettingsStore } from './settings';
 import { FindingsStatusBar } from './statusBar';
@@ -26,6 +30,7 @@ export interface AuditLensApi {
   readonly writer: StatusWriter;
   readonly history: StatusHistory;
   readonly highlights: RangeHighlights;
+  readonly explain: ExplainDocuments;
   readonly log: vscode.LogOutputChannel;
 }
 
@@ -39,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
   const writer = new StatusWriter(index, settings);
   const history = new StatusHistory(writer);
   const highlights = new RangeHighlights({ index, settings });
-  const deps = { index, settings, tree, writer, history, log };
+  const explain = new ExplainDocuments();
+  const deps = { index, settings, tree, writer, history, log, explain };
 
   context.subscriptions.push(
     log,
@@ -48,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
     tree,
     statusBar,
     highlights,
+    explain,
     registerRowDecorations(tree),
     registerLiveUpdates(deps),
     registerDiagnostics(deps),
@@ -57,10 +64,13 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
     registerStatusCommands(deps),
     registerNavigationCommands(deps),
     registerViewCommands(deps),
+    registerReaderCommands(deps),
+    registerReportActions(deps),
+    registerReportContext(index),
   );
   // No scan on the activation path: it runs in the background and publishes as it reads.
   void index.reindex();
-  return { index, tree, statusBar, settings, writer, history, highlights, log };
+  return { index, tree, statusBar, settings, writer, history, highlights, explain, log };
 }
 
 export function deactivate(): void {}

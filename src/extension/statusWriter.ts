@@ -50,9 +50,18 @@ export class StatusWriter {
     return results;
   }
 
-  private async writeReport(findings: IndexedFinding[], change: StatusChange): Promise<WriteResult> {
-    const uri = findings[0].report.uri;
+  private writeReport(findings: IndexedFinding[], change: StatusChange): Promise<WriteResult> {
     const ids = findings.map((f) => f.finding.id);
+    return this.writeEdits(findings[0].report.uri, (text) => this.compute(text, ids, change), 'the status was changed');
+  }
+
+  /**
+   * Applies an edit the core computes from the report's current text (Track as Finding, Not a
+   * Finding) the way a status change is applied: one undoable `WorkspaceEdit`, the index
+   * updated at once, then saved as the settings say. `done` names what was done, for the
+   * message when saving fails.
+   */
+  async writeEdits(uri: vscode.Uri, compute: (text: string) => { edits: TextEdit[]; changed: number } | { error: string }, done: string): Promise<WriteResult> {
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(uri);
@@ -62,7 +71,7 @@ export class StatusWriter {
     const wasDirty = doc.isDirty;
     // applyEdit refuses an edit computed on a version the user has typed past: compute again then.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const computed = this.compute(doc.getText(), ids, change);
+      const computed = compute(doc.getText());
       if ('error' in computed) return { report: uri, changed: 0, error: `${vscode.workspace.asRelativePath(uri)}: ${computed.error}` };
       if (computed.edits.length === 0) return { report: uri, changed: 0 };
       const edit = new vscode.WorkspaceEdit();
@@ -73,11 +82,11 @@ export class StatusWriter {
       // The index follows at once instead of after the edit throttle.
       this.index.updateReportText(uri, doc.getText(), doc.version);
       if (this.settings.current.saveAfterStatusChange && !wasDirty && !(await doc.save())) {
-        return { report: uri, changed: computed.changed, texts, error: `The status was changed, but ${vscode.workspace.asRelativePath(uri)} could not be saved.` };
+        return { report: uri, changed: computed.changed, texts, error: `${done[0].toUpperCase()}${done.slice(1)}, but ${vscode.workspace.asRelativePath(uri)} could not be saved.` };
       }
       return { report: uri, changed: computed.changed, texts };
     }
-    return { report: uri, changed: 0, error: `${vscode.workspace.asRelativePath(uri)} kept changing while the status was written; nothing was written. Try again.` };
+    return { report: uri, changed: 0, error: `${vscode.workspace.asRelativePath(uri)} kept changing while it was being written; nothing was written. Try again.` };
   }
 
   /**
