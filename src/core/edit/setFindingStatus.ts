@@ -1,3 +1,4 @@
+import { ReportLines } from './reportLines';
 import { applyTextEdits } from './applyTextEdits';
 import { fieldsInLine, STATUS_LABELS_READ } from '../markdown/fields';
 import { parseReport } from '../parseReport';
@@ -200,25 +201,8 @@ function merge(doc: LineOffsets, edits: TextEdit[]): TextEdit {
   return { start, end, newText: out };
 }
 
-/** Offsets of lines in the original text, BOM and line endings included. */
-class LineOffsets {
-  private readonly starts: number[] = [];
-  private readonly ends: string[] = [];
-
-  constructor(readonly text: string) {
-    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const re = /\r\n|\r|\n/g;
-    let start = bom;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      this.starts.push(start);
-      this.ends.push(m[0]);
-      start = m.index + m[0].length;
-    }
-    this.starts.push(start);
-    this.ends.push('');
-  }
-
+/** Offsets of lines in the original text (BOM and line endings included), with the reader's view of them. */
+class LineOffsets extends ReportLines {
   private scanned: ScannedLine[] | undefined;
   private headerAbove: Int32Array | undefined;
 
@@ -246,12 +230,4 @@ class LineOffsets {
     return header ? splitRow(header.text).map((c) => c.text.replace(/[*_`]/g, '').trim()) : [];
   }
 
-  offset(line: number, column: number): number {
-    return this.starts[line - 1] + column;
-  }
-
-  /** The line ending to use near a line: its own, else the document's first. */
-  eol(line: number): string {
-    return this.ends[line - 1] || this.ends.find((e) => e !== '') || '\n';
-  }
 }
