@@ -4,10 +4,13 @@
 // status bar), with the side bar at VS Code's usual width of about 300 px. Each PNG is
 // written to docs/media/; look at them after a change.
 //
-//   node scripts/vscode/screenshots.mjs [--out docs/media]
+//   node scripts/vscode/screenshots.mjs [--out docs/media] [--only reading]
+//
+// `--only reading` takes only the pictures of the reading commands (Explain Report Reading, the
+// Not a Finding and Track as Finding quick fixes), leaving the others as they are.
 //
 // It builds nothing: run `node esbuild.config.mjs` first (`npm run screenshots` does both).
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -46,6 +49,61 @@ The session map, and every function that reads or writes it, keeps sessions in o
 a restart logs every user out, and two instances disagree about who is logged in.
 `;
 
+/**
+ * A section the reader passes over, for the Track as Finding picture: a heading under a
+ * neutral section, with no id, severity or status of its own.
+ */
+const FOLLOW_UP = `
+## Follow-up
+
+### Rate limits on the export endpoint
+
+The export endpoint was not part of this review; look at its rate limits in the next round.
+`;
+
+/** The 1-based line of a file's first line that starts with `prefix`. */
+function lineStartingWith(file, prefix) {
+  const i = readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(prefix));
+  if (i < 0) throw new Error(`no line starting with "${prefix}" in ${file}`);
+  return i + 1;
+}
+
+/** Puts the cursor on a line of the active editor with Go to Line. */
+async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await delay(500);
+}
+
+/** Runs a command from the palette by its title, as a user would. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await delay(800);
+  await page.keyboard.press('Enter');
+  await delay(1000);
+}
+
+/** Opens the quick-fix menu at the cursor and waits for it. */
+async function openQuickFixes(page) {
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget', { state: 'visible', timeout: 15_000 });
+  await delay(600);
+}
+
+/** The open quick-fix menu with the report lines around it (the line it is on, some above), not the empty editor below. */
+async function menuShot(page, out, name) {
+  const editor = await page.locator('.part.editor').boundingBox();
+  const menu = await page.locator('.action-widget').first().boundingBox();
+  const top = Math.max(editor.y, menu.y - 220);
+  const path = join(out, name);
+  await page.screenshot({ path, clip: { x: editor.x, y: top, width: Math.min(editor.width, 900), height: menu.y + menu.height + 90 - top } });
+  console.log(`[screenshots] ${path}`);
+}
+
 /** Drags the sash right of the side bar to the given width. */
 async function setSideBarWidth(page, width) {
   const bar = await page.locator('.part.sidebar').boundingBox();
@@ -82,7 +140,8 @@ async function openQuickly(page, name) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: join(repoRoot, 'docs', 'media') } } });
+  const { values } = parseArgs({ options: { out: { type: 'string', default: join(repoRoot, 'docs', 'media') }, only: { type: 'string' } } });
+  if (values.only !== undefined && values.only !== 'reading') throw new Error(`--only takes "reading", not "${values.only}"`);
   const out = resolve(values.out);
   mkdirSync(out, { recursive: true });
   await setup();
@@ -92,7 +151,8 @@ async function main() {
     const workspace = mkdtempSync(join(tmpdir(), 'audit-lens-shots-'));
     cleanup.add(() => rmSync(workspace, { recursive: true, force: true }));
     cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
-    appendFileSync(join(workspace, 'audits', '2026-11-security-review.md'), LONG_FINDING);
+    const report = join(workspace, 'audits', '2026-11-security-review.md');
+    appendFileSync(report, LONG_FINDING + FOLLOW_UP);
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
 
@@ -101,75 +161,108 @@ async function main() {
     const url = server.workbenchUrl({ folder: workspace, extensionDevelopmentPath: repoRoot, openFile: join(workspace, 'src/api/search.ts') });
     const page = await openWorkbench(browser, url, { viewport: VIEWPORT, onError: (text) => console.error(`[browser] ${text}`) });
 
-    // 1. The findings view in its activity-bar container (opened with a click, as a user would).
     await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 60_000 });
     await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 30_000 });
-    await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Audit Lens"]') }).first().click();
-    await page.waitForSelector('.part.sidebar .monaco-list-row', { timeout: 30_000 });
-    await setSideBarWidth(page, SIDE_BAR_WIDTH);
-    await clearHover(page);
-    await delay(1000);
-    await shot(page, out, 'overview.png');
-    await shot(page, out, 'tree-view.png', '.part.sidebar');
-
-    // 2. A long finding: one squiggle on its first line, the whole range marked quietly.
-    await openQuickly(page, 'session.ts');
-    await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 30_000 });
-    await delay(1000);
-    await shot(page, out, 'long-finding.png', '.part.editor');
-
-    // 3. The hover on a finding's line (below the squiggle: the title, the body and its links).
-    const squiggle = page.locator('.editor-instance .squiggly-warning').first();
-    const box = await squiggle.boundingBox();
-    await page.mouse.move(box.x + Math.min(120, box.width / 2), box.y + box.height / 2 + 3 * box.height);
-    await page.waitForSelector('.monaco-editor .monaco-hover:not(.hidden)', { state: 'visible', timeout: 15_000 });
-    await delay(800);
-    await shot(page, out, 'hover.png', '.part.editor');
-    await clearHover(page);
-
-    // 4. The quick-fix menu on the squiggle, then Mark fixed and its notification with Undo.
-    // The squiggle lies under the text layer: click where it is drawn, as a user would.
-    await page.mouse.click(box.x + 4, box.y + box.height / 2);
-    await delay(300);
-    await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget', { state: 'visible', timeout: 15_000 });
-    await delay(600);
-    await shot(page, out, 'quick-fix.png', '.part.editor');
-    await page.keyboard.press('Enter');
-    // Headless, the workbench queues the notification (the bell shows a dot) instead of a toast:
-    // it is opened from the bell, as a user would.
-    const toasts = page.locator('.notifications-toasts .notification-list-item');
-    if (!(await toasts.first().isVisible({ timeout: 3000 }).catch(() => false))) {
-      await delay(1000);
-      await page.locator('.part.statusbar [aria-label*="Notification"]').last().click();
-    }
-    const panel = page.locator('.notifications-center.visible, .notifications-toasts.visible').first();
-    await panel.waitFor({ state: 'visible', timeout: 15_000 });
-    await delay(800);
-    const toast = await panel.boundingBox();
-    await page.screenshot({ path: join(out, 'undo-notification.png'), clip: { x: toast.x - 20, y: toast.y - 20, width: toast.width + 40, height: Math.min(VIEWPORT.height - toast.y + 20, toast.height + 60) } });
-    console.log(`[screenshots] ${join(out, 'undo-notification.png')}`);
-    await page.keyboard.press('Escape');
-
-    // 5. The status bar entry and its tooltip.
-    const item = page.locator('.part.statusbar .statusbar-item', { hasText: 'open' }).first();
-    await item.hover();
-    await delay(1500);
-    const statusBox = await item.boundingBox();
-    const clipTop = Math.max(0, statusBox.y - 200);
-    await page.screenshot({ path: join(out, 'status-bar.png'), clip: { x: 0, y: clipTop, width: 720, height: VIEWPORT.height - clipTop } });
-    console.log(`[screenshots] ${join(out, 'status-bar.png')}`);
-    await clearHover(page);
-
-    // 6. A report: each finding's status and actions above it.
-    await openQuickly(page, '2026-11-security-review.md');
-    await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 30_000 });
-    await delay(1000);
-    await shot(page, out, 'report-codelens.png', '.part.editor');
+    if (values.only !== 'reading') await triagePictures(page, out);
+    await readingPictures(page, out, report);
     return 0;
   } finally {
     await cleanup.run();
   }
+}
+
+/** The pictures of everyday triage: the view, a long finding, the hover, quick fixes, Undo, the status bar, a report. */
+async function triagePictures(page, out) {
+  // 1. The findings view in its activity-bar container (opened with a click, as a user would).
+  await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Audit Lens"]') }).first().click();
+  await page.waitForSelector('.part.sidebar .monaco-list-row', { timeout: 30_000 });
+  await setSideBarWidth(page, SIDE_BAR_WIDTH);
+  await clearHover(page);
+  await delay(1000);
+  await shot(page, out, 'overview.png');
+  await shot(page, out, 'tree-view.png', '.part.sidebar');
+
+  // 2. A long finding: one squiggle on its first line, the whole range marked quietly.
+  await openQuickly(page, 'session.ts');
+  await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 30_000 });
+  await delay(1000);
+  await shot(page, out, 'long-finding.png', '.part.editor');
+
+  // 3. The hover on a finding's line (below the squiggle: the title, the body and its links).
+  const squiggle = page.locator('.editor-instance .squiggly-warning').first();
+  const box = await squiggle.boundingBox();
+  await page.mouse.move(box.x + Math.min(120, box.width / 2), box.y + box.height / 2 + 3 * box.height);
+  await page.waitForSelector('.monaco-editor .monaco-hover:not(.hidden)', { state: 'visible', timeout: 15_000 });
+  await delay(800);
+  await shot(page, out, 'hover.png', '.part.editor');
+  await clearHover(page);
+
+  // 4. The quick-fix menu on the squiggle, then Mark fixed and its notification with Undo.
+  // The squiggle lies under the text layer: click where it is drawn, as a user would.
+  await page.mouse.click(box.x + 4, box.y + box.height / 2);
+  await delay(300);
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget', { state: 'visible', timeout: 15_000 });
+  await delay(600);
+  await shot(page, out, 'quick-fix.png', '.part.editor');
+  await page.keyboard.press('Enter');
+  // Headless, the workbench queues the notification (the bell shows a dot) instead of a toast:
+  // it is opened from the bell, as a user would.
+  const toasts = page.locator('.notifications-toasts .notification-list-item');
+  if (!(await toasts.first().isVisible({ timeout: 3000 }).catch(() => false))) {
+    await delay(1000);
+    await page.locator('.part.statusbar [aria-label*="Notification"]').last().click();
+  }
+  const panel = page.locator('.notifications-center.visible, .notifications-toasts.visible').first();
+  await panel.waitFor({ state: 'visible', timeout: 15_000 });
+  await delay(800);
+  const toast = await panel.boundingBox();
+  await page.screenshot({ path: join(out, 'undo-notification.png'), clip: { x: toast.x - 20, y: toast.y - 20, width: toast.width + 40, height: Math.min(VIEWPORT.height - toast.y + 20, toast.height + 60) } });
+  console.log(`[screenshots] ${join(out, 'undo-notification.png')}`);
+  await page.keyboard.press('Escape');
+
+  // 5. The status bar entry and its tooltip.
+  const item = page.locator('.part.statusbar .statusbar-item', { hasText: 'open' }).first();
+  await item.hover();
+  await delay(1500);
+  const statusBox = await item.boundingBox();
+  const clipTop = Math.max(0, statusBox.y - 200);
+  await page.screenshot({ path: join(out, 'status-bar.png'), clip: { x: 0, y: clipTop, width: 720, height: VIEWPORT.height - clipTop } });
+  console.log(`[screenshots] ${join(out, 'status-bar.png')}`);
+  await clearHover(page);
+
+  // 6. A report: each finding's status and actions above it.
+  await openQuickly(page, '2026-11-security-review.md');
+  await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 30_000 });
+  await delay(1000);
+  await shot(page, out, 'report-codelens.png', '.part.editor');
+}
+
+/** The pictures of the reading commands, on the example report (with FOLLOW_UP appended). */
+async function readingPictures(page, out, report) {
+  // 7. Explain Report Reading, run from the palette with the cursor in H1, beside the report.
+  await openQuickly(page, '2026-11-security-review.md');
+  await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 30_000 });
+  await goToLine(page, lineStartingWith(report, '### H1.'));
+  await runCommand(page, 'Audit Lens: Explain Report Reading');
+  await page.locator('.part.editor .tab', { hasText: '(reading)' }).first().waitFor({ state: 'visible', timeout: 15_000 }).catch(async (error) => {
+    await page.screenshot({ path: join(out, 'explain-failed.png') });
+    throw error;
+  });
+  await delay(1000);
+  await shot(page, out, 'explain-reading.png', '.part.editor');
+  await page.keyboard.press('Control+W');
+  await delay(500);
+
+  // 8. The quick fixes on a report's lines: Not a Finding on a finding, Track as Finding on a heading passed over.
+  await goToLine(page, lineStartingWith(report, '### H1.'));
+  await openQuickFixes(page);
+  await menuShot(page, out, 'reader-not-a-finding.png');
+  await page.keyboard.press('Escape');
+  await goToLine(page, lineStartingWith(report, '### Rate limits'));
+  await openQuickFixes(page);
+  await menuShot(page, out, 'reader-track-as-finding.png');
+  await page.keyboard.press('Escape');
 }
 
 try {

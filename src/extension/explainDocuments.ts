@@ -2,10 +2,15 @@ import * as vscode from 'vscode';
 import { explainReport } from '../core';
 
 export const EXPLAIN_SCHEME = 'audit-lens-explain';
+/**
+ * The reading's language: plain text without brackets (a clipped `(detail…` is no unbalanced
+ * bracket) and wrapped, as `contributes.configurationDefaults` sets it.
+ */
+export const READING_LANGUAGE = 'audit-lens-reading';
 
 /**
  * The read-only documents of Explain Report Reading, one per report, under their own scheme:
- * `audit-lens-explain:/<report path> (reading)?<report uri>`. The text is kept here, computed
+ * `audit-lens-explain:/<report path> (reading)?<report uri>`, in the reading's own language. The text is kept here, computed
  * when the command runs; running it again replaces the text and tells VS Code so, which
  * refreshes an open document in place.
  */
@@ -44,9 +49,9 @@ export class ExplainDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
-/** The Explain document of a report. Its name ends in `.txt`, so that it opens as plain text. */
+/** The Explain document of a report: its tab reads `<report name> (reading)`. */
 export function explainUri(report: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `${report.path} (reading).txt`, query: report.toString() });
+  return vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `${report.path} (reading)`, query: report.toString() });
 }
 
 /**

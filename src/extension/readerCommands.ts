@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { markNotFinding, ReaderEditError, trackAsFinding, type TextEdit } from '../core';
 import { COMMANDS } from './commandIds';
-import { EXPLAIN_SCHEME, type ExplainDocuments } from './explainDocuments';
+import { EXPLAIN_SCHEME, READING_LANGUAGE, type ExplainDocuments } from './explainDocuments';
 import { resolveTargets, type TargetDeps } from './findingTargets';
 import { findingName } from './findingText';
 import { coreLine } from './lines';
@@ -49,7 +49,8 @@ async function explain(deps: ReaderCommandDeps, arg: unknown): Promise<vscode.Te
   const uri = deps.explain.update(report, fromReport ? coreLine(active.selection.active) : undefined);
   // Shown again where it is already open, else beside the report.
   const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-  const doc = await vscode.workspace.openTextDocument(uri);
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== READING_LANGUAGE) doc = await vscode.languages.setTextDocumentLanguage(doc, READING_LANGUAGE);
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
   editor.selection = new vscode.Selection(0, 0, 0, 0);
   editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
