@@ -64,11 +64,17 @@ describe('markNotFinding', () => {
     );
   });
 
-  it('refuses, writing nothing, where the reader would not honour the comment', () => {
-    // Today's reader (see README, "When the reader gets a report wrong") reads a comment
-    // before a list as one for the whole list: between two items it does not drop the second.
+  it('between two items, the comment drops the item after it alone', () => {
     const md = '# Checklist\n\n## Findings\n\n- **HIGH: Debug endpoint on** in `a.ts:2`\n- **LOW: Stack traces shown** in `a.ts:9`\n';
-    throws(() => markNotFinding(md, { line: 6 }), (e: unknown) => e instanceof ReaderEditError && e.code === 'not-honoured' && /line 6/.test(e.message));
+    const { edits } = markNotFinding(md, { line: 6 });
+    const text = applyTextEdits(md, edits);
+    strictEqual(text, md.replace('\n- **LOW', '\n<!-- audit-lens: ignore -->\n- **LOW'));
+    deepStrictEqual(parseReport(text).findings.map((f) => f.title), ['Debug endpoint on']);
+  });
+
+  it('refuses a table row: a comment between rows would break the table', () => {
+    const md = '## Findings\n\n| ID | Title | Severity |\n|---|---|---|\n| T-1 | Leak | High |\n| T-2 | Race | Low |\n';
+    throws(() => markNotFinding(md, { id: 'T-2' }), (e: unknown) => e instanceof ReaderEditError && e.code === 'not-honoured' && /break the table/.test(e.message));
   });
 
   it('says so when no finding has that id or starts on that line', () => {

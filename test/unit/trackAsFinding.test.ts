@@ -48,21 +48,22 @@ describe('trackAsFinding', () => {
     strictEqual(fixed, text.replace('**Status:** Open', '**Status:** Fixed'));
   });
 
-  it('puts a findings comment before an item when its status line alone would not do', () => {
-    const md = '# Notes\n\n## Loose ends\n\n- Only item here\n';
+  it('appends the status to an item, which makes that item alone a finding', () => {
+    const md = '# Notes\n\n## Ideas\n\n- Move the cache to Redis\n- Rename the module\n';
     deepStrictEqual(parseReport(md).findings, []);
     const { text, by } = track(md, 5);
-    strictEqual(by, 'comment');
-    strictEqual(text, '# Notes\n\n## Loose ends\n\n<!-- audit-lens: findings -->\n- Only item here\n');
-    deepStrictEqual(parseReport(text).findings.map((f) => [f.title, f.status, f.reportRange.startLine]), [['Only item here', 'open', 6]]);
+    strictEqual(by, 'status');
+    strictEqual(text, md.replace('Redis\n', 'Redis **Status:** Open\n'));
+    deepStrictEqual(parseReport(text).findings.map((f) => [f.title, f.status, f.reportRange.startLine]), [['Move the cache to Redis', 'open', 5]]);
   });
 
-  it('refuses, writing nothing, when making it a finding would make others findings too', () => {
-    const md = '# Notes\n\n## Ideas\n\n- Move the cache to Redis\n- Rename the module\n';
-    throws(
-      () => trackAsFinding(md, 5),
-      (e: unknown) => e instanceof ReaderEditError && e.code === 'changes-others' && /add "Rename the module" \(line 7\)/.test(e.message),
-    );
+  it('puts a findings comment before an item when its status line alone would not do', () => {
+    // A detail nested under a deployment step: its own status does not outweigh the procedure.
+    const md = '# Notes\n\n## Deployment steps\n\n- Run the migration\n  - the migration locks the users table for minutes\n- Restart the workers\n';
+    const { text, by } = track(md, 6);
+    strictEqual(by, 'comment');
+    strictEqual(text, md.replace('  - the migration', '  <!-- audit-lens: findings -->\n  - the migration'));
+    deepStrictEqual(parseReport(text).findings.map((f) => [f.title, f.status, f.reportRange.startLine]), [['the migration locks the users table for minutes', 'open', 7]]);
   });
 
   it('says why on a line that is no heading or item, a finding already, or part of one', () => {

@@ -18,6 +18,7 @@ export const WEIGHTS = {
   severityPrefix: 3.5,
   statusMark: 1.5,
   statusField: 3,
+  itemStatusField: 2,
   numbered: 1,
   boldLead: 1,
   findingFields: 2,

@@ -312,7 +312,17 @@ class Detector {
   private list(list: Block, scope: Scope, force: Directive | null, depth: number): Judgement[] {
     const items: Array<{ j: Judgement; hard: boolean; inner: Judgement[] }> = [];
     const legend = isLegend(this.lines, list);
+    const listForce = force;
+    let own: Directive | null = null;
     for (const b of list.children) {
+      // A report comment between items speaks for the next item alone.
+      if (b.kind === 'comment') {
+        own = readDirective(this.lines[b.index].text) ?? own;
+        continue;
+      }
+      const force = own ?? listForce;
+      own = null;
+      if (force === 'ignore') continue;
       const l = this.lines[b.index];
       const lead = readItemLead(l);
       const cues: Cue[] = [];
@@ -328,6 +338,9 @@ class Detector {
       const body = this.lines.slice(b.line, b.endLine);
       const fields = bodyFields(this.lines, body);
       if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
+      // `- **Race in refresh** **Status:** Open`: the item's own status field (as Track as Finding writes it).
+      const ownStatus = fieldsInLine(l.text, l.line).find((f) => STATUS_LABELS_READ.includes(f.label) && statusOpeningValue(f.value) !== null);
+      if (ownStatus && lead.parts.status === null) cues.push(cue('itemStatusField', ownStatus.value.slice(0, 30)));
       if (!scope.nested && l.level <= 3) cues.push(cue('topLevelItem'));
       if (scope.nested) cues.push(cue('nestedInItem'));
       if (lead.field) {

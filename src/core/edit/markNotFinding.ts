@@ -25,8 +25,15 @@ export interface ReaderEditResult {
 export function markNotFinding(text: string, target: FindingTarget): ReaderEditResult {
   const before = parseReport(text).findings;
   const finding = findTarget(before, target);
-  const doc = new ReportLines(text);
   const at = finding.reportRange.startLine;
+  // A line between two rows ends a Markdown table (on GitHub too): the rows after it would show as text.
+  if (finding.kind === 'tableRow' || finding.kind === 'codeLine') {
+    throw new ReaderEditError(
+      'not-honoured',
+      `${finding.id} is a ${KIND[finding.kind]}: a comment there would break the ${finding.kind === 'tableRow' ? 'table' : 'code block'}. Put <!-- audit-lens: not-findings --> before the whole ${finding.kind === 'tableRow' ? 'table' : 'block'}, or the heading above it. Nothing was written.`,
+    );
+  }
+  const doc = new ReportLines(text);
   const indent = /^[ \t]*/.exec(doc.lineText(at))![0];
   const offset = doc.offset(at);
   const edit: TextEdit = { start: offset, end: offset, newText: `${indent}${directiveComment('ignore')}${doc.eol(at)}` };
@@ -35,7 +42,7 @@ export function markNotFinding(text: string, target: FindingTarget): ReaderEditR
   if (stays) {
     throw new ReaderEditError(
       'not-honoured',
-      `An ignore comment before line ${at} would not drop ${finding.id}: the reader honours a report comment before a heading, a whole list or a whole table, not yet before one ${KIND[finding.kind]} of several. Nothing was written.`,
+      `An ignore comment before line ${at} would not drop ${finding.id}: the reader does not read a comment there as one for this ${KIND[finding.kind]}. Nothing was written.`,
     );
   }
   const changed = changedOthers(before, after, { at, added: 1 }, finding, null);

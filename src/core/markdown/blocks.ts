@@ -36,6 +36,8 @@ export function listItemEnd(lines: readonly ScannedLine[], i: number): number {
       continue;
     }
     const indent = indentOf(l.text);
+    // `<!-- … -->` at the marker's column or left of it speaks for what follows, not for this item.
+    if (l.kind === 'html' && indent <= item.level && COMMENT.test(l.text)) break;
     if (l.kind === 'fence') {
       // A fence indented into the item (or opened right after its text) keeps its code in the item.
       if (!inOwnFence && indent < item.contentColumn && sawBlank) break;
@@ -65,10 +67,17 @@ function indentOf(text: string): number {
 export function sectionEnd(lines: readonly ScannedLine[], i: number): number {
   const level = lines[i].level;
   let last = lines[i].line;
+  // Comments right before the next heading are that heading's (`<!-- audit-lens: ignore -->`).
+  let beforeComments = last;
   for (let j = i + 1; j < lines.length; j++) {
     const l = lines[j];
-    if (l.kind === 'heading' && l.level <= level) break;
-    if (l.kind !== 'blank' && l.kind !== 'setextUnderline') last = l.line;
+    if (l.kind === 'heading' && l.level <= level) {
+      last = beforeComments;
+      break;
+    }
+    if (l.kind === 'blank' || l.kind === 'setextUnderline') continue;
+    if (!(l.kind === 'html' && COMMENT.test(l.text))) beforeComments = l.line;
+    last = l.line;
   }
   while (last > lines[i].line && /^ {0,3}([-*_])[ \t]*\1[ \t]*\1[-*_ \t]*$/.test(lines[last - 1].text)) {
     last--;
@@ -137,7 +146,7 @@ export function buildBlocks(lines: readonly ScannedLine[]): Block {
         break;
       }
       case 'html': {
-        if (/^\s*<!--/.test(l.text)) block('comment', l, i, container(l));
+        if (COMMENT.test(l.text)) block('comment', l, i, commentParent(lines, i, container(l), sections));
         break;
       }
       case 'text': {
@@ -153,6 +162,26 @@ export function buildBlocks(lines: readonly ScannedLine[]): Block {
     }
   }
   return root;
+}
+
+const COMMENT = /^\s*<!--/;
+
+/**
+ * Where a comment belongs: with the heading or list item that follows it (after blank lines
+ * only), so that a report comment speaks for the next block, as written; else where it stands.
+ */
+function commentParent(lines: readonly ScannedLine[], i: number, here: Block, sections: readonly Block[]): Block {
+  let j = i + 1;
+  while (j < lines.length && (lines[j].kind === 'blank' || (lines[j].kind === 'html' && COMMENT.test(lines[j].text)))) j++;
+  const next = lines[j];
+  if (next?.kind === 'heading') {
+    let k = sections.length - 1;
+    while (k > 0 && sections[k].level >= next.level) k--;
+    return sections[k];
+  }
+  // Between two items of one list: the comment joins that list, just before the item.
+  if (next?.kind === 'listItem') return lastListIn(here, next.level) ?? here;
+  return here;
 }
 
 /** The list a new item at `level` continues: the container's last child, when it is a list at that column. */
