@@ -1,5 +1,5 @@
 import type { Candidate } from './candidate';
-import type { Severity } from '../types';
+import type { Severity, Status } from '../types';
 import { fieldsInLine, STATUS_LABELS_READ } from '../markdown/fields';
 import type { Block } from '../markdown/blocks';
 import { quickPlain } from '../markdown/plain';
@@ -8,7 +8,7 @@ import { readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { isGroupHeading } from '../vocabulary/groupHeading';
 import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
-import { statusOpeningValue, titleStatusSource } from '../vocabulary/status';
+import { statusFromValue, statusOpeningValue, titleStatusSource } from '../vocabulary/status';
 import { severityFromValue } from '../vocabulary/severity';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
 import { dialectCodeFindings } from '../dialects/dialects';
@@ -101,6 +101,7 @@ class Detector {
     let directive: Directive | null = null;
     let previous: Block | null = null;
     const paragraphs: Judgement[] = [];
+    let verdictAbove: Status | null = null;
     for (const b of parent.children) {
       const pending = directive;
       directive = null;
@@ -118,6 +119,13 @@ class Detector {
         const r = this.section(b, scope, own, childScope.force, depth);
         sections.push(r);
         this.results.set(b, r);
+        // `### ✅ FIXED - 9 bugs found and fixed` over sibling `### Bug #1 …` headings (agent bug-fix
+        // logs): the verdict is theirs, unless they say otherwise.
+        const heading = quickPlain(this.lines[b.index].content);
+        if (r.j.verdict !== 'finding' && STATUS_LEAD.test(heading)) verdictAbove = statusFromValue(heading.replace(/^\W*INVESTIGATED\b/, '')) ?? verdictAbove;
+        else if (verdictAbove !== null) {
+          for (const c of [r.j.candidate, r.pending]) if (c && c.context.status === null) c.context = { ...c.context, status: verdictAbove };
+        }
       } else if (b.kind === 'list') {
         const label = previous?.kind === 'paragraph' && previous.endLine >= b.line - 2 ? labelInfo(this.lines, previous) : null;
         found.push(...this.list(b, label ? { ...scope, stack: [...scope.stack, label] } : scope, own ?? childScope.force, depth));
