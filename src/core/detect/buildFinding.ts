@@ -27,6 +27,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
     id: c.kind === 'heading' ? (readParts.id ?? c.parts.id) : (c.table?.id ?? c.parts.id ?? readParts.id),
     severity: c.parts.severity ?? readParts.severity,
     idSeverity: c.parts.idSeverity ?? readParts.idSeverity,
+    status: readParts.status ?? c.parts.status,
   };
   const body = bodyLines(c, lines);
   const fields = body.flatMap((l) => (l.kind === 'code' || l.kind === 'fence' ? [] : fieldsInLine(l.text, l.line)));
@@ -35,16 +36,18 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
 
   const table = c.kind === 'heading' ? issueTableFields(lines, c.startLine, c.endLine) : null;
   if (table?.id && parts.id === null) parts.id = table.id.replace(/[[\]]/g, '');
+  const badge = c.kind === 'heading' ? badgeLine(lines, c) : null;
   const severity =
     severityField(own, SEVERITY_LABELS) ??
     (table?.severity ? severityFromValue(table.severity) : null) ??
     parts.severity ??
+    badge?.severity ??
     c.table?.severity ??
     severityField(own, PRIORITY_LABELS) ??
     parts.idSeverity ??
     c.context.severity;
 
-  const status = (table?.status ? statusFromValue(table.status) : null) ?? readStatus(c, parts, own, inline, lines) ?? 'open';
+  const status = (table?.status ? statusFromValue(table.status) : null) ?? readStatus(c, parts, own, inline, lines) ?? badge?.status ?? 'open';
   const locations = findingLocations({ startLine: c.startLine, tableLocation: c.table?.location }, body, lines);
   let title = parts.title;
   if (c.shorten) title = shortTitle(title);
@@ -101,6 +104,18 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
 }
 
 const STATUS_SUBHEADING = new RegExp(`^\\W*(?:✅|⏭️?|❌)?\\s*(${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}])(.*)$`, 'u');
+
+// `Minor ✓ Fixed`, `Fixed`, `Acknowledged` alone on the line under a heading (ConsenSys web reports).
+const BADGE_LINE = new RegExp(`^\\s*(?:(Critical|Major|Medium|Minor|High|Low)\\s*)?(?:[✓✔]\\s*)?(${titleStatusSource()})?\\s*$`, 'iu');
+
+/** The badge line right under a heading: its severity (capitalised) and status, either may be missing. */
+function badgeLine(lines: ScannedLine[], c: Candidate): { severity: Severity | null; status: Status | null } | null {
+  const next = lines.slice(c.startLine, c.endLine).find((l) => l.kind !== 'blank');
+  if (!next || next.kind !== 'text') return null;
+  const m = BADGE_LINE.exec(quickPlain(next.content));
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return { severity: m[1] !== undefined && /^\p{Lu}/u.test(m[1]) ? severityFromValue(m[1]) : null, status: m[2] !== undefined ? statusFromValue(m[2]) : null };
+}
 
 /** `## Issue #3: …` followed by `### ✅ FIXED - 9 bugs` or `### ✅ INVESTIGATED - Cannot Reproduce`. */
 function statusSubheading(lines: ScannedLine[], c: Candidate): Status | null {

@@ -8,7 +8,7 @@ import { readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { isGroupHeading } from '../vocabulary/groupHeading';
 import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
-import { statusFromValue, statusOpeningValue, titleStatusSource } from '../vocabulary/status';
+import { statusFromValue, statusInTitle, statusOpeningValue, titleStatusSource } from '../vocabulary/status';
 import { severityFromValue } from '../vocabulary/severity';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
 import { dialectCodeFindings } from '../dialects/dialects';
@@ -151,6 +151,9 @@ class Detector {
     const info = sectionInfo(this.lines, b, this.firstHeading);
     const plain = info.title;
     const parts = readTitle(plain, struckText(l.content));
+    // `### 3.1 Usage of re-entrancy guard  Won't Fix` (ConsenSys web reports): a badge set off by
+    // two spaces, which the plain title no longer shows.
+    parts.status ??= statusInTitle(l.content.replace(/[*_`]/g, ''));
     // `## Issue #3: …` then `### ✅ FIXED - 9 bugs` or `### INVESTIGATED - Cannot Reproduce`: a verdict
     // sub-heading is part of the finding above it (agent bug-fix logs).
     if (scope.stack[scope.stack.length - 1]?.unit && STATUS_LEAD.test(plain)) info.bodyPart = true;

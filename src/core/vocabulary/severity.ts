@@ -1,5 +1,6 @@
 import type { Severity } from '../types';
 import { priorityLevel, SEVERITY_EMOJI, SEVERITY_ID_LETTERS, SEVERITY_STEMS, SEVERITY_WORDS } from './severityWords';
+import { titleStatusSource } from './status';
 import { wordsPattern } from './wordPattern';
 
 const LEVELS: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -24,7 +25,8 @@ const ANY_BRACKETED = new RegExp(`[[(（【]\\s*(?:[🔴🟠🟡🟢🔵]\\s*)?(
 // `Title (Severity: High)`, `[Risk: Medium]` (firm reports' headings).
 const LABELLED = /[[(（]\s*(?:severity|risk|impact|severidad|severidade|sévérité)\s*[:=]\s*([\p{L}-]{2,20})/iu;
 // `### 5.1 Title Major ✓` (ConsenSys web reports): a severity badge ends the heading.
-const TRAILING_BADGE = /\s(Critical|Major|Medium|Minor|High|Low)\s*[✓✔]?\s*$/u;
+// A status badge may follow it: `Medium ✓ Fixed`, `Minor  Acknowledged`.
+const TRAILING_BADGE = new RegExp(`\\s(Critical|Major|Medium|Minor|High|Low)\\s*[✓✔]?\\s*(?:(?:${titleStatusSource()})\\s*)?$`, 'iu');
 
 /** A severity word standing alone, e.g. a field value `HIGH - causes …`, `🔴 Critical`, `高`. */
 export function severityFromValue(value: string): Severity | null {
@@ -57,7 +59,9 @@ function wholeMatch(re: RegExp, word: string): boolean {
 export function severityInTitle(title: string): Severity | null {
   // `2. Medium - title`, `H1: High - title`: look past a leading number or id.
   const t = title.slice(0, 500).replace(/[*_`~]/g, '').replace(/^\W{0,8}(?:\d+(?:\.\d+)*[.)]?|\[?[A-Z]{1,10}-?\d+\]?[.:]?)\s+/u, '');
-  const marker = ANY_UPPER.exec(t) ?? ANY_LEAD.exec(t) ?? ANY_BRACKETED.exec(t) ?? LABELLED.exec(t) ?? TRAILING_BADGE.exec(t);
+  // A badge is capitalised (`… Major ✓`): "Fee precision too high" ends in no badge.
+  const badge = TRAILING_BADGE.exec(t);
+  const marker = ANY_UPPER.exec(t) ?? ANY_LEAD.exec(t) ?? ANY_BRACKETED.exec(t) ?? LABELLED.exec(t) ?? (badge && /^\p{Lu}/u.test(badge[1]) ? badge : null);
   if (marker) return severityFromValue(marker[1]);
   const prio = /(?:^|[\s[(])P([0-3])(?=$|[\s\]):.\-–])/.exec(t);
   if (prio) return priorityLevel(Number(prio[1]));
