@@ -7,7 +7,7 @@ import { readTable } from './readTable';
 import { readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { isGroupHeading } from '../vocabulary/groupHeading';
-import { BODY_PART_HEADING, DEFECT, isFindingField } from '../vocabulary/findingWords';
+import { BODY_PART_HEADING, DEFECT, FINDING_NOUN, isFindingField } from '../vocabulary/findingWords';
 import { statusFromValue, statusInTitle, statusOpeningValue, titleStatusSource } from '../vocabulary/status';
 import { severityFromValue } from '../vocabulary/severity';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
@@ -607,12 +607,19 @@ function isLegend(lines: readonly ScannedLine[], list: Block): boolean {
   if (list.children.length < 3) return false;
   const seen = new Set<string>();
   for (const b of list.children) {
-    const m = /^\W{0,4}([\p{L}\p{N}]{1,20})\W{0,4}[:\-–—]/u.exec(quickPlain(lines[b.index].content));
-    const level = m ? severityFromValue(m[1]) : null;
+    // `- **High**: may lead to loss of funds`, `* **Minor** issues are subjective in nature` (ConsenSys).
+    const plain = quickPlain(lines[b.index].content);
+    const m = /^\W{0,4}([\p{L}\p{N}]{1,20})(?:\W{0,4}[:\-–—]|\s+(\p{L}+))/u.exec(plain);
+    const level = m && (m[2] === undefined || wholeNoun(m[2])) ? severityFromValue(m[1]) : null;
     if (level === null || PATH_LINE.test(lines[b.index].content)) return false;
     seen.add(level);
   }
   return seen.size === list.children.length;
+}
+
+function wholeNoun(word: string): boolean {
+  const m = FINDING_NOUN.exec(word);
+  return m !== null && m[0].length === word.length;
 }
 
 /**

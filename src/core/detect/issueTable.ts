@@ -1,6 +1,8 @@
 import { splitRow } from './readTable';
 import type { ScannedLine } from '../markdown/scanLines';
 import { SEVERITY_LABELS, STATUS_LABELS_READ } from '../markdown/fields';
+import { ID_LABELS, REMEDIATION_LABELS } from '../vocabulary/fieldLabels';
+import { statusFromValue } from '../vocabulary/status';
 
 /** What a per-issue key-value table says of the finding whose heading it sits under. */
 export interface IssueTableFields {
@@ -8,8 +10,6 @@ export interface IssueTableFields {
   status: string | null;
   id: string | null;
 }
-
-const ID_LABELS = ['id', 'finding id', 'issue id', 'ref', 'reference'];
 
 /**
  * A key-value table right under a finding's heading belongs to that finding (ConsenSys reports
@@ -25,16 +25,23 @@ export function issueTableFields(lines: readonly ScannedLine[], headingLine: num
   const rows: string[][] = [];
   for (let r = k + 2; r < lines.length && lines[r].kind === 'tableRow' && rows.length < 20; r++) rows.push(cells(lines[r].text));
   const out: IssueTableFields = { severity: null, status: null, id: null };
+  let comment: string | null = null;
   const put = (label: string, value: string): void => {
     const l = label.toLowerCase();
     if (out.severity === null && (SEVERITY_LABELS.includes(l) || l === 'impact')) out.severity = value;
     else if (out.status === null && STATUS_LABELS_READ.includes(l)) out.status = value;
     else if (out.id === null && ID_LABELS.includes(l)) out.id = value;
+    else if (comment === null && REMEDIATION_LABELS.includes(l)) comment = value;
   };
   if (rows.length === 1 && header.some((h) => isLabel(h))) {
     header.forEach((h, c) => put(h, rows[0][c] ?? ''));
   } else if (header.length === 2 || rows.every((r) => r.length === 2)) {
     for (const [label, value] of [header, ...rows]) if (label !== undefined && value !== undefined) put(label, value);
+  }
+  // `| Closed | Closed as WontFix. The team explained … |`: the comment says how it was closed.
+  if (out.status !== null && comment !== null && /^\W*closed\W*$/i.test(out.status)) {
+    const how = (comment as string).replace(/\bclosed(?:\s+as)?\b/gi, ' ');
+    if (statusFromValue(how) !== null) out.status = how;
   }
   return out.severity === null && out.status === null && out.id === null ? null : out;
 }

@@ -22,3 +22,7 @@ export const LOCATION_LABELS = [
 export const LINE_LABELS = ['line', 'lines', 'lines changed', 'line numbers', 'line number', 'línea', 'líneas', 'linha', 'linhas', 'ligne', 'lignes', 'zeile', 'zeilen', 'строка', 'строки', '行', '行号'];
 /** Labels read on a plain `Label: value` line, without bold: the status, severity and priority labels and these. */
 export const PLAIN_FIELD_LABELS = ['file', 'files', 'location', 'locations', 'line', 'lines', 'impact', 'likelihood'];
+/** Labels of a finding's own id in a per-issue table (`| ID | Severity | Status |`). */
+export const ID_LABELS = ['id', 'finding id', 'issue id', 'ref', 'reference', 'referencia', 'referência', 'référence', 'kennung', 'идентификатор', '编号', '番号'];
+/** A maintainer's comment on the remediation, which may say how a `Closed` issue was closed. */
+export const REMEDIATION_LABELS = ['remediation comment', 'remediation', 'comment', 'comments', 'resolution comment', 'response', 'comentario', 'comentário', 'commentaire', 'kommentar', 'комментарий', '备注', 'コメント'];
