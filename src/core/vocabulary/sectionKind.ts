@@ -28,6 +28,7 @@ const PROCEDURAL = pattern(SECTION_WORDS.procedural, SECTION_WORDS.proceduralSte
 const ALWAYS_PROCEDURAL = pattern(SECTION_WORDS.alwaysProcedural);
 const SUMMARY = pattern(SECTION_WORDS.summary);
 const OPEN_WORK = pattern(SECTION_WORDS.openWork);
+const FIX_GROUP = pattern(SECTION_WORDS.fixGroup);
 const POSITIVE = wordsPattern(PRAISE_WORDS);
 
 export function classifySection(heading: string): SectionKind {
@@ -50,6 +51,6 @@ export function classifySection(heading: string): SectionKind {
     summary: SUMMARY.test(t),
     positive: POSITIVE.test(t),
     severity,
-    status: statusOfSection(t),
+    status: statusOfSection(t) ?? (severity !== null && FIX_GROUP.test(t) ? 'fixed' : null),
   };
 }

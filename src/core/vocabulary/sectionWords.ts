@@ -52,6 +52,8 @@ export const SECTION_WORDS = {
     'resumen', 'resumo', 'sommaire', 'résumé', 'zusammenfassung', 'übersicht', 'сводка', 'итог', 'итоги', 'обзор', '摘要', '概述', '总结',
     '概要', 'まとめ',
   ],
+  /** Fixes grouped by severity (`## HIGH PRIORITY FIXES (4)`, `## Critical fixes`): fixed findings. */
+  fixGroup: ['fixes', 'fixes applied', 'correcciones', 'correções', 'corrections', 'korrekturen', 'исправления', '修复', '修正'],
   /** "Next priorities" lists open work, though "priorities" alone is a plan. */
   openWork: ['next priorities'],
 } as const;
