@@ -7,7 +7,7 @@ import type { Status } from '../types';
  */
 export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
   false_positive: [
-    'false positive', 'false-positive', 'not an issue', 'not a bug', 'not an active bug', 'invalid', 'validated as safe',
+    'false positive', 'false-positive', 'safe', 'validated safe', 'not an issue', 'not a bug', 'not an active bug', 'invalid', 'validated as safe',
     'cannot reproduce', "can't reproduce", 'not reproducible', 'rejected', 'disputed', 'falso positivo', 'faux positif',
     'kein fehler', 'ложное срабатывание', 'ложноположительн', '误报', '誤報', '誤検知',
   ],
