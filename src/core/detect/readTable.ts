@@ -18,8 +18,8 @@ export interface TableFinding {
   titleColumn: number;
 }
 
-// An id a report writes in a table cell: L2, H-01, SEC-001, [M-02], #12.
-const REPORT_ID_CELL = /^[*_`[]{0,3}(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?|#\d{1,5})[*_`\]]{0,3}$/;
+// An id a report writes in a table cell: L2, H-01, SEC-001, [M-02], #12, ~~QUALITY-002~~ (struck when done).
+const REPORT_ID_CELL = /^[*_`~[]{0,3}(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,3})?|#\d{1,5})[*_`~\]]{0,3}$/;
 /** Splits a table row into cells; `\|` and pipes inside code spans stay in the cell. */
 export interface Cell {
   text: string;
@@ -69,8 +69,8 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
   const fileCol = col('file');
   const statusCol = col('status');
   const fixCol = col('fix');
-  // `| Story | Description | Status |`: a plan's stories with their progress, not findings.
-  if (header.length > 0 && isColumn('plan', header[0]) && !forced) return { rows: [], end };
+  // `| Story | Description | Status |`: a plan's stories with their progress, not findings, unless the section says it holds them (`## Remaining Items`).
+  if (header.length > 0 && isColumn('plan', header[0]) && !forced && !lenient) return { rows: [], end };
   let isFindings = (idCol >= 0 || titleCol >= 0) && (sevCol >= 0 || statusCol >= 0 || fileCol >= 0 || fixCol >= 0);
   if (!isFindings && lenient && header.length >= 2) {
     const first = idCol >= 0 ? idCol : 0;
@@ -90,7 +90,7 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
     const titleIndex = titleCol >= 0 ? titleCol : idCol;
     const title = cell(titleIndex);
     if (title.replace(/[*_`\s-]/g, '') === '') continue;
-    const rawId = cell(idCol).replace(/[*_`[\]]/g, '').replace(/\(.*\)$/, '').trim();
+    const rawId = cell(idCol).replace(/[*_`~[\]]/g, '').replace(/\(.*\)$/, '').trim();
     rows.push({
       line: lines[k].line,
       id: rawId !== '' && idCol >= 0 && idCol !== titleIndex ? rawId : null,
