@@ -68,4 +68,41 @@ describe('reader rules by report family', () => {
     ].join('\n');
     deepStrictEqual(read(md).map((f) => f.line), [5, 9, 15, 22, 23, 26]);
   });
+
+  it('agent work logs: "Fixed …" entries are fixed findings, nested ones too; an item naming a group of fixes lends them its severity', () => {
+    const md = [
+      '# Handoff', '', '### 2026-04-25 — v1.1.0', '', '#### What Was Accomplished', '',
+      '1. **Super-Memory-TS Critical Bug Fixes** (separate project)', '   - Fixed TIERED search strategy (was only doing text search)', '   - Removed forced fallback in server', '   - Fixed database initialization error handling',
+      '2. **Docs refresh**', '   - Updated README', '',
+    ].join('\n');
+    // Every entry under "Critical Bug Fixes" is one of those fixes, the "Removed …" one too; the
+    // docs refresh is no finding.
+    deepStrictEqual(read(md), [
+      { line: 8, id: null, severity: 'critical', status: 'fixed' },
+      { line: 9, id: null, severity: 'critical', status: 'fixed' },
+      { line: 10, id: null, severity: 'critical', status: 'fixed' },
+    ]);
+  });
+
+  it('ConsenSys web reports: severity and status badges after the title or on the line below', () => {
+    const md = [
+      '# Audit', '', '## 5 Issues', '', '### 5.1 Delegated transactions can be executed twice Major ✓', 'Fixed', '', 'Text.', '',
+      "### 5.4 A malicious guardian can steal funds Medium  Won't Fix", '', 'Text.', '', '### 5.10 ENS subdomains leak privacy Minor', 'Acknowledged', '', 'Text.',
+    ].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.line, f.severity, f.status]), [[5, 'high', 'fixed'], [10, 'medium', 'accepted'], [14, 'low', 'accepted']]);
+  });
+
+  it('ConsenSys issue tables: a Closed status takes how it was closed from the remediation comment', () => {
+    const md = [
+      '## 5 Issues', '', '### 5.5 Voters should be able to vote for empty slate', '', '| Severity | Status | Remediation Comment |', '|:---:|:---:| --- |',
+      '| Major | Closed | Closed as WontFix. The team explained the bias. |', '', '### 5.6 Stakes can be blocked forever', '', '| Severity | Status | Remediation Comment |', '|:---:|:---:| --- |',
+      '| Major | Closed | Fixed in https://github.com/o/r/pull/166 |',
+    ].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.line, f.severity, f.status]), [[3, 'high', 'accepted'], [9, 'high', 'fixed']]);
+  });
+
+  it('agent bug-fix logs: a verdict heading gives its status to the sibling headings after it', () => {
+    const md = ['# Fixes', '', '## Issue #3: Identical values across years', '', '### ✅ FIXED - 2 bugs found and fixed', '', '### Bug #1: API structure', '', 'Text.', '', '### Bug #2: Slicing', '', 'Text.'].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.id, f.status]), [['#1', 'fixed'], ['#2', 'fixed']]);
+  });
 });

@@ -17,6 +17,7 @@ export const WEIGHTS = {
   severityMark: 3,
   severityPrefix: 3.5,
   statusMark: 1.5,
+  fixedLead: 2.5,
   statusField: 3,
   itemStatusField: 2,
   numbered: 1,

@@ -15,6 +15,7 @@ import { dialectCodeFindings } from '../dialects/dialects';
 import { readDirective, type Directive } from './directives';
 import { readItemLead } from './itemLead';
 import { contextOf, labelInfo, sectionInfo, type SectionInfo } from './sectionInfo';
+import { classifySection } from '../vocabulary/sectionKind';
 
 export type Verdict = 'finding' | 'group' | 'container' | 'body' | 'forced' | 'not-finding' | 'ignored';
 
@@ -202,7 +203,7 @@ class Detector {
     const subFinding = this.sectionsInside(b).some((c) => c.j.verdict === 'finding' || c.j.verdict === 'forced' || (c.j.verdict === 'group' && c.inner.length > 0));
     const marked = parts.id !== null && !parts.numbered ? true : parts.severity !== null || parts.status !== null || fields.status !== null;
     // Units that carry their own id, severity or cited line are the repeated unit; a plain heading over them is a group.
-    const markedInner = found.filter((f) => f.cues.some((c) => c.name === 'reportId' || c.name === 'severityMark' || c.name === 'severityPrefix' || c.name === 'locationInTitle'));
+    const markedInner = found.filter(isMarked);
     if (own === 'findings' && !info.docTitle) {
       j.verdict = 'forced';
       j.because = 'report comment: findings';
@@ -231,7 +232,10 @@ class Detector {
     const result = { j, inner: found, hard: hard || found.length > 0 || pending === null, pending, block: b, from };
     // A heading over marked findings and no sub-headings (`## 3. Code quality` over `**Duplication:**`
     // and its bullets) is a group of findings: its plainer units are read again as a group's, once.
-    if (!asGroup && j.verdict === 'group' && !subFinding && !b.children.some((c) => c.kind === 'section')) {
+    // Only when the marked findings are its own lists' items: findings nested under an item that names
+    // their group (`**Critical Bug Fixes**` over `- Fixed …`) say nothing of that item's siblings.
+    const ownItems = new Set(b.children.flatMap((c) => (c.kind === 'list' ? c.children.map((i) => i.line) : [])));
+    if (!asGroup && j.verdict === 'group' && !subFinding && !b.children.some((c) => c.kind === 'section') && markedInner.filter((f) => ownItems.has(f.line)).length >= 2) {
       return this.reread(result, scope, depth, j.because ?? '');
     }
     return result;
@@ -343,6 +347,7 @@ class Detector {
       if (lead.parts.id !== null && !lead.parts.numbered) cues.push(cue('reportId', lead.parts.id));
       if (lead.parts.status !== null) cues.push(cue('statusMark', lead.parts.status));
       if (lead.boldLead) cues.push(cue('boldLead'));
+      if (lead.fixedLead) cues.push(cue('fixedLead'));
       if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
       const defect = DEFECT.exec(quickPlain(lead.titleSource).slice(0, 160));
       if (defect) cues.push(cue('defectWords', defect[0]));
@@ -353,7 +358,8 @@ class Detector {
       const ownStatus = fieldsInLine(l.text, l.line).find((f) => STATUS_LABELS_READ.includes(f.label) && statusOpeningValue(f.value) !== null);
       if (ownStatus && lead.parts.status === null) cues.push(cue('itemStatusField', ownStatus.value.slice(0, 30)));
       if (!scope.nested && l.level <= 3) cues.push(cue('topLevelItem'));
-      if (scope.nested) cues.push(cue('nestedInItem'));
+      // A nested `- Fixed …` is a work-log entry of its own, not a detail of the item above.
+      if (scope.nested && !lead.fixedLead) cues.push(cue('nestedInItem'));
       if (lead.field) {
         cues.push(cue('fieldLine', quickPlain(l.content).slice(0, 40)));
         hard = true;
@@ -378,7 +384,7 @@ class Detector {
       const j: Judgement = { kind: 'listItem', line: b.line, endLine: b.endLine, title, cues, score, verdict: 'container' };
       this.judgements.push(j);
       const candidate: Candidate = {
-        kind: 'listItem', startLine: b.line, endLine: b.endLine, titleSource: lead.titleSource, parts: lead.parts,
+        kind: 'listItem', startLine: b.line, endLine: b.endLine, titleSource: lead.titleSource, parts: lead.fixedLead && lead.parts.status === null ? { ...lead.parts, status: 'fixed' } : lead.parts,
         context: contextOf(scope.stack), checkbox: l.checkbox, section: nearestTitle(scope.stack), shorten: lead.shorten,
       };
       if (force === 'not-findings') {
@@ -387,7 +393,24 @@ class Detector {
         items.push({ j, hard: true, inner: [] });
         continue;
       }
+      // An item that names a group (`**Super-Memory-TS Critical Bug Fixes**`) lends its words to its nested items.
+      const label = itemLabel(title, b.line);
+      const nestedScope: Scope = { stack: label ? [...scope.stack, label] : scope.stack, nested: label === null, force: null };
       if (force === 'findings' || score >= THRESHOLD) {
+        // Unless its own nested items are marked findings (`- Fixed …`, `- [H-1] …`): then it is their group.
+        const marked = force !== 'findings' && !cues.some((c) => c.name === 'reportId' || c.name === 'severityPrefix' || c.name === 'fixedLead') && b.children.length > 0 && depth <= MAX_DEPTH;
+        const innerFound = marked ? this.children(b, nestedScope, depth + 1) : [];
+        if (innerFound.filter(isMarked).length >= 2) {
+          j.verdict = 'group';
+          j.because = `${innerFound.length} marked findings inside`;
+          items.push({ j, hard: true, inner: innerFound });
+          continue;
+        }
+        for (const f of innerFound) {
+          f.verdict = 'body';
+          f.because = `inside the finding at line ${b.line}`;
+          f.candidate = undefined;
+        }
         j.verdict = force === 'findings' ? 'forced' : 'finding';
         if (force === 'findings') j.because = 'report comment: findings';
         j.candidate = candidate;
@@ -395,7 +418,7 @@ class Detector {
         continue;
       }
       // Not a finding: its nested items may be.
-      const inner = depth > MAX_DEPTH ? [] : this.children(b, { ...scope, nested: true, force: null }, depth + 1);
+      const inner = depth > MAX_DEPTH ? [] : this.children(b, nestedScope, depth + 1);
       (j as Judgement & { pending?: Candidate }).pending = candidate;
       items.push({ j, hard: hard || inner.length > 0, inner });
     }
@@ -564,6 +587,17 @@ function contextCues(stack: readonly SectionInfo[], unit: 'heading' | 'item' | '
   const nearest = stack[stack.length - 1];
   if (unit !== 'heading' && nearest !== undefined && !nearest.docTitle && nearest.kind.summary) out.push(cue('summary', nearest.title));
   return out;
+}
+
+/** A unit that carries a mark of its own: an id, a severity, a cited line or a fix verb. */
+function isMarked(j: Judgement): boolean {
+  return j.cues.some((c) => c.name === 'reportId' || c.name === 'severityMark' || c.name === 'severityPrefix' || c.name === 'locationInTitle' || c.name === 'fixedLead');
+}
+
+/** An item's title as a label for its nested items, when it names findings or a severity. */
+function itemLabel(title: string, line: number): SectionInfo | null {
+  const kind = classifySection(title);
+  return kind.findings && !kind.procedural ? { line, title, kind, docTitle: false, label: true, unit: false, bodyPart: false } : null;
 }
 
 interface BodyFields {

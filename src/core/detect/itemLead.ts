@@ -4,6 +4,8 @@ import type { ScannedLine } from '../markdown/scanLines';
 import { severityFromId, severityFromValue } from '../vocabulary/severity';
 import type { Severity } from '../types';
 import { isKnownLabel } from '../vocabulary/findingWords';
+import { FIX_VERBS } from '../vocabulary/statusWords';
+import { alternation } from '../vocabulary/wordPattern';
 
 /** What a list item's first line says about itself, read before any decision. */
 export interface ItemLead {
@@ -20,7 +22,12 @@ export interface ItemLead {
   count: boolean;
   /** The title is a whole sentence or more, to be cut to its first clause. */
   shorten: boolean;
+  /** The item opens with a past-tense fix verb (`Fixed race in …`): a work-log entry of a fixed defect. */
+  fixedLead: boolean;
 }
+
+// `Fixed race condition in …`, `**Fixed hanging issue**:`; not `Fixed: 3` (a count) nor `Fixed-point`.
+const FIXED_LEAD = new RegExp(`^[\\W]{0,4}(?:${alternation(FIX_VERBS)})(?![\\p{L}\\p{N}:-])`, 'iu');
 
 // Severity prefixes of list items (agent reviews, Spanish/Portuguese reviews):
 // `**CRITICAL: title**`, `[HIGH] title`, `MED - title`, `CRITICO - title`. A capitalised word in a
@@ -94,5 +101,6 @@ export function readItemLead(l: ScannedLine): ItemLead {
     field: prefix === null && isField(lead),
     count: COUNT.test(plain),
     shorten: titleSource !== (strong?.[1] ?? null),
+    fixedLead: FIXED_LEAD.test(plain),
   };
 }

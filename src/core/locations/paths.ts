@@ -23,7 +23,8 @@ export const BARE_NAMES =
 const LIBRARY_NAMES = new Set(
   ('node.js vue.js pdf.js chart.js d3.js three.js next.js nuxt.js express.js ember.js backbone.js moment.js alpine.js ' +
     'angular.js angularjs.js react.js p5.js socket.io video.js highlight.js marked.js leaflet.js web3.js ethers.js ' +
-    'underscore.js lodash.js require.js tone.js anime.js paper.js fabric.js mathjax.js katex.js bn.js big.js decimal.js')
+    'underscore.js lodash.js require.js tone.js anime.js paper.js fabric.js mathjax.js katex.js bn.js big.js decimal.js fuse.js ' +
+    'pixi.js babylon.js phaser.js popper.js sortable.js hammer.js cytoscape.js swiper.js glide.js')
     .split(' '),
 );
 

@@ -100,3 +100,13 @@ export const SECTION_STATUS_WORDS: Readonly<Record<Status, readonly string[]>> =
     'low fixes', 'corregidos', 'resueltos', 'corrigidos', 'resolvidos', 'corrigés', 'résolus', 'behoben', 'исправлено', 'исправленные', '已修复', '修正済み', '対応済み',
   ],
 };
+
+/**
+ * Past-tense fix verbs that open a work-log entry ("Fixed race condition in Fuse.js init",
+ * "**Fixed Qdrant Filter Format**"): the entry records a defect that was fixed. In English,
+ * Spanish, Portuguese, French, German, Russian, Chinese and Japanese.
+ */
+export const FIX_VERBS: readonly string[] = [
+  'fixed', 'resolved', 'corrected', 'patched', 'repaired', 'corregido', 'corregida', 'corregí', 'corrigido', 'corrigida', 'corrigé',
+  'corrigée', 'behoben', 'korrigiert', 'исправлен', 'исправлена', 'исправлено', 'исправил', 'исправлены', '修复了', '已修复', '修正した', '修正済み',
+];
