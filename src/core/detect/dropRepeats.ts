@@ -1,3 +1,4 @@
+import { classifySection } from '../vocabulary/sectionKind';
 import type { Candidate } from './candidate';
 
 // A findings table or list that repeats findings written out under headings adds nothing:
@@ -5,9 +6,12 @@ import type { Candidate } from './candidate';
 export function dropRepeats(cands: Candidate[]): Candidate[] {
   const headingIds = new Set(cands.filter((c) => c.kind === 'heading' && c.parts.id).map((c) => normId(c.parts.id!)));
   const headingTitles = cands.filter((c) => c.kind === 'heading').map((c) => normTitle(c.parts.title)).filter((t) => t.length >= 8);
+  const rowIds = new Set(cands.filter((c) => c.kind === 'tableRow' && c.table!.id !== null).map((c) => normId(c.table!.id!)));
   cands = cands.filter((c) => {
     if (c.kind !== 'listItem') return true;
     if (c.parts.id !== null && headingIds.has(normId(c.parts.id))) return false;
+    // `- P2-8: Zod para importAllData` under `### Sprint 2`: a plan that schedules a finding of a table.
+    if (c.parts.id !== null && rowIds.has(normId(c.parts.id)) && classifySection(c.section).procedural) return false;
     // "arbitrary-send-erc20 (1 result)" in a list of the findings written out below.
     const t = normTitle(c.parts.title);
     return !headingTitles.some((h) => t === h || t.startsWith(h + ' '));

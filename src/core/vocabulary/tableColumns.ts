@@ -9,7 +9,7 @@ export const TABLE_COLUMNS = {
   id: ['id', '#', 'no', 'no.', 'nr', 'nr.', 'nº', 'n.º', '№', 'ref', 'issue id', 'finding id', 'bug id', 'key', '编号', '番号'],
   title: [
     'title', 'issue', 'finding', 'description', 'summary', 'bug', 'problem', 'name', 'vulnerability', 'detector', 'issue title',
-    'finding title', 'gap', 'título', 'titulo', 'problema', 'hallazgo', 'descripción', 'descrição', 'titre', 'problème', 'constat',
+    'finding title', 'gap', 'resumo', 'resumen', 'résumé', 'zusammenfassung', 'краткое описание', '摘要', '概要', 'título', 'titulo', 'problema', 'hallazgo', 'descripción', 'descrição', 'titre', 'problème', 'constat',
     'titel', 'befund', 'beschreibung', 'название', 'проблема', 'описание', '标题', '问题', '描述', '漏洞', 'タイトル', '問題', '説明',
   ],
   severity: [
@@ -18,7 +18,8 @@ export const TABLE_COLUMNS = {
     'серьезность', 'серьёзность', 'приоритет', 'риск', '严重性', '严重程度', '风险', '优先级', '重要度', '深刻度', '優先度', '危険度',
   ],
   file: [
-    'file', 'files', 'location', 'locations', 'path', 'where', 'file:line', 'source', 'affected file', 'affected files', 'archivo',
+    'file', 'files', 'location', 'locations', 'path', 'where', 'file:line', 'arquivo:linha', 'archivo:línea', 'fichier:ligne',
+    'datei:zeile', 'файл:строка', 'source', 'affected file', 'affected files', 'archivo',
     'ubicación', 'arquivo', 'localização', 'local', 'fichier', 'emplacement', 'datei', 'ort', 'pfad', 'файл', 'расположение',
     'путь', '文件', '位置', '路径', 'ファイル', '場所',
   ],
