@@ -7,7 +7,7 @@ import { readTable } from './readTable';
 import { readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { isGroupHeading } from '../vocabulary/groupHeading';
-import { BODY_PART_HEADING, DEFECT, FINDING_NOUN, isFindingField } from '../vocabulary/findingWords';
+import { BODY_PART_HEADING, DEFECT, ETCETERA, FINDING_NOUN, isFindingField } from '../vocabulary/findingWords';
 import { statusFromValue, statusInTitle, statusOpeningValue, titleStatusSource } from '../vocabulary/status';
 import { severityFromValue } from '../vocabulary/severity';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
@@ -158,7 +158,10 @@ class Detector {
     // `## Issue #3: …` then `### ✅ FIXED - 9 bugs` or `### INVESTIGATED - Cannot Reproduce`: a verdict
     // sub-heading is part of the finding above it (agent bug-fix logs).
     if (scope.stack[scope.stack.length - 1]?.unit && STATUS_LEAD.test(plain)) info.bodyPart = true;
-    if (asGroup) info.kind = { ...info.kind, findings: true, procedural: false };
+    // `### 13-23. Оптимизации`: numbered as a range, the heading holds findings 13 to 23.
+    const range = parts.numbered && parts.id !== null ? /^(\d+)-(\d+)$/.exec(parts.id) : null;
+    const numberedRange = range !== null && Number(range[2]) > Number(range[1]);
+    if (asGroup || numberedRange) info.kind = { ...info.kind, findings: true, procedural: false };
     const cues: Cue[] = [];
     let hard = false;
     if (plain === '') cues.push(cue('empty'));
@@ -210,6 +213,9 @@ class Detector {
     } else if (isGroupHeading(plain) && !(parts.id !== null && !parts.numbered) && !info.bodyPart) {
       j.verdict = 'group';
       j.because = 'names a group of findings';
+    } else if (numberedRange && found.length > 0) {
+      j.verdict = 'group';
+      j.because = `numbered ${parts.id}: a range of findings`;
     } else if (subFinding) {
       j.verdict = 'group';
       j.because = 'sub-headings are findings';
@@ -366,6 +372,10 @@ class Detector {
       }
       if (lead.count) {
         cues.push(cue('countLine'));
+        hard = true;
+      }
+      if (ETCETERA.test(quickPlain(l.content).trim())) {
+        cues.push(cue('empty', 'and others'));
         hard = true;
       }
       if (legend) {

@@ -1,4 +1,4 @@
-import { leadPattern, wordsPattern } from './wordPattern';
+import { leadPattern, wholePattern, wordsPattern } from './wordPattern';
 
 /**
  * Words that structure a finding, in the languages of the reports we read (English, Spanish,
@@ -151,3 +151,10 @@ export const DEFECT_WORDS: readonly string[] = [
   '缺少', '缺失', '泄漏', '竞态', '竞争条件', '错误', '錯誤', '漏洞', '不足', '欠如', '漏れ',
 ];
 export const DEFECT = wordsPattern(DEFECT_WORDS);
+
+/** An item that only says "and others" (`- И др.`, `- etc.`) closes a list; it is no finding. */
+export const ETCETERA_WORDS: readonly string[] = [
+  'etc', 'etc.', 'and more', 'and others', 'and so on', '...', '…', 'y más', 'etcétera', 'e mais', 'etc…', 'et cetera', 'und mehr',
+  'usw.', 'usw', 'и др.', 'и др', 'и т.д.', 'и т. д.', 'и другие', '等', '等等', 'など', 'その他',
+];
+export const ETCETERA = wholePattern(ETCETERA_WORDS);
