@@ -197,7 +197,17 @@ class Detector {
     this.judgements.push(j);
 
     const childScope: Scope = { stack: [...scope.stack, info], nested: false, force: inner };
-    const found = own === 'not-findings' ? [] : depth > MAX_DEPTH ? [] : this.children(b, childScope, depth + 1);
+    let found = own === 'not-findings' ? [] : depth > MAX_DEPTH ? [] : this.children(b, childScope, depth + 1);
+    // `### Proof of Concept` under a finding's heading: what it holds (`**Issue 1: …**`) is that finding's
+    // argument, not findings of its own.
+    if (info.bodyPart && own !== 'findings' && scope.stack.length > 0 && !scope.stack[scope.stack.length - 1].docTitle) {
+      for (const f of found) {
+        f.verdict = 'body';
+        f.because = `part of "${parts.title}", a finding's ${parts.title.toLowerCase()}`;
+        f.candidate = undefined;
+      }
+      found = [];
+    }
     if (own === 'not-findings') {
       j.verdict = 'not-finding';
       j.because = 'report comment: not-findings';
