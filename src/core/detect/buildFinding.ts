@@ -10,6 +10,8 @@ import { readTitle, shortTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { severityFromValue } from '../vocabulary/severity';
 import { statusFromValue, titleStatusSource } from '../vocabulary/status';
+import { FIX_NOUNS } from '../vocabulary/statusWords';
+import { alternation } from '../vocabulary/wordPattern';
 import type { Finding, Severity, Status } from '../types';
 
 /** Reads a candidate's title, severity, status and locations into a finding. */
@@ -99,11 +101,19 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
   if (c.checkbox) return c.checkbox === 'checked' ? 'fixed' : 'open';
   // An item's own body may carry a maintainer's verdict (`* __MUL-02-002__: … _Our comment_: … fixed in …`).
-  if (c.kind === 'listItem') return dialectStatus(lines.slice(c.startLine, c.endLine)) ?? c.context.status;
-  return c.context.status;
+  if (c.kind === 'listItem') return dialectStatus(lines.slice(c.startLine, c.endLine)) ?? c.context.status ?? fixRecord(parts.title);
+  return c.context.status ?? fixRecord(parts.title);
 }
 
 const STATUS_SUBHEADING = new RegExp(`^\\W*(?:✅|⏭️?|❌)?\\s*(${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}])(.*)$`, 'u');
+
+// A title that names a fix as done, the noun closing it or labelling it: `C2: Bot User TOCTOU Fix`,
+// `Critical Bug Fix: index_project Path Parameter` (work logs). "Fix the parser" is a task, not this.
+const FIX_RECORD = new RegExp(`(?<![\\p{L}])(?:${alternation(FIX_NOUNS)})\\s*(?::|$)`, 'iu');
+
+function fixRecord(title: string): Status | null {
+  return FIX_RECORD.test(title.slice(0, 200)) ? 'fixed' : null;
+}
 
 // `Minor ✓ Fixed`, `Fixed`, `Acknowledged` alone on the line under a heading (ConsenSys web reports).
 const BADGE_LINE = new RegExp(`^\\s*(?:(Critical|Major|Medium|Minor|High|Low)\\s*)?(?:[✓✔]\\s*)?(${titleStatusSource()})?\\s*$`, 'iu');

@@ -29,7 +29,7 @@ export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
     'reporté', 'différé', 'zurückgestellt', 'отложен', '推迟', '延期', '保留', '後回し',
   ],
   fixed: [
-    'fixed', 'resolved', 'done', 'mitigated', 'patched', 'addressed', 'implemented', 'applied', 'complete', 'completed',
+    'fixed', 'resolved', 'done', 'mitigated', 'patched', 'corrected', 'addressed', 'implemented', 'applied', 'complete', 'completed',
     'closed', 'remediated', 'corregido', 'resuelto', 'solucionado', 'corrigido', 'resolvido', 'corrigé', 'résolu',
     'behoben', 'gelöst', 'erledigt', 'исправлен', 'исправлено', 'решено', 'устранено', '已修复', '已修復', '已解决',
     '修正済み', '修正済', '対応済み', '解決済み',
@@ -66,7 +66,8 @@ export const RESPONSE_PHRASES: Readonly<Record<Status, readonly string[]>> = {
     'we fixed', 'we have fixed', "we've fixed", 'issue is fixed', 'issue was fixed', 'issue has been fixed', 'has been fixed in',
     'have been fixed in', 'was fixed in', 'is fixed in', 'were fixed in', 'fix for this issue is included', 'we have addressed this',
     'we addressed this', 'implemented the suggested fix', 'we have implemented them', 'we have implemented the', 'was resolved in',
-    'has been resolved in', 'was patched in', 'has been patched in',
+    'has been resolved in', 'was patched in', 'has been patched in', 'fix was made', 'fix was released', 'fix was merged', 'fix has been released',
+    'fix has been merged',
   ],
 };
 
@@ -110,3 +111,6 @@ export const FIX_VERBS: readonly string[] = [
   'fixed', 'resolved', 'corrected', 'patched', 'repaired', 'corregido', 'corregida', 'corregí', 'corrigido', 'corrigida', 'corrigé',
   'corrigée', 'behoben', 'korrigiert', 'исправлен', 'исправлена', 'исправлено', 'исправил', 'исправлены', '修复了', '已修复', '修正した', '修正済み',
 ];
+
+/** Nouns that name a fix as a done thing when they close or label a title (`TOCTOU Fix`, `Bug Fix:`). */
+export const FIX_NOUNS: readonly string[] = ['fix', 'bug fix', 'bugfix', 'hotfix', 'corrección', 'correção', 'correctif', 'korrektur', 'исправление', '修复', '修正'];
