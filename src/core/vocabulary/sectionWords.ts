@@ -9,7 +9,7 @@ export const SECTION_WORDS = {
     'finding', 'findings', 'issue', 'issues', 'bug', 'bugs', 'vulnerability', 'vulnerabilities', 'problem', 'problems', 'concern',
     'concerns', 'weakness', 'weaknesses', 'risk', 'risks', 'defect', 'defects', 'flaw', 'flaws', 'observation', 'observations',
     'remaining', 'not fixed', 'still pending', 'open items', 'next priorities', 'known issues', 'known limitations', 'known edges',
-    'known gaps', 'known problems', 'known bugs', 'limitaciones conocidas', 'problemas conocidos', 'limitações conhecidas',
+    'known gaps', 'known problems', 'known bugs', 'hotspot', 'hotspots', 'security hotspots', 'limitaciones conocidas', 'problemas conocidos', 'limitações conhecidas',
     'problemas conhecidos', 'limites connues', 'problèmes connus', 'bekannte probleme', 'bekannte einschränkungen',
     'известные проблемы', 'известные ограничения', '已知问题', '既知の問題', 'fixes', 'blocker', 'blockers', 'gap',
     'gaps', 'todos', 'severity', 'hallazgo', 'hallazgos', 'problema', 'problemas', 'achado', 'achados', 'riesgo', 'riesgos', 'risco',
