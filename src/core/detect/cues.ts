@@ -14,6 +14,7 @@ export interface Cue {
 export const WEIGHTS = {
   // What a unit says about itself.
   reportId: 3,
+  advisoryId: 1,
   severityMark: 3,
   severityPrefix: 3.5,
   statusMark: 1.5,

@@ -180,7 +180,8 @@ class Detector {
       cues.push(cue('bodyPart', parts.title));
       hard = true;
     }
-    if (info.kind.positive) {
+    // "L6: Implement Password Strength Validation" carries an id: it is a finding, whatever its words.
+    if (info.kind.positive && !(parts.id !== null && !parts.numbered)) {
       cues.push(cue('praise', plain));
       hard = true;
     } else if (info.kind.procedural) {
@@ -532,6 +533,8 @@ class Detector {
     const cues: Cue[] = [];
     let hard = false;
     if (parts.id !== null && !parts.numbered) cues.push(cue('reportId', parts.id));
+    // `CVE-2021-41254: [Privilege escalation …](advisory)`: an advisory is a finding by definition.
+    if (parts.id !== null && ADVISORY_ID.test(parts.id)) cues.push(cue('advisoryId', parts.id));
     if (parts.severity !== null) cues.push(cue('severityMark', parts.severity));
     if (parts.status !== null) cues.push(cue('statusMark', parts.status));
     if (bold) cues.push(cue('boldLead'));
@@ -688,6 +691,9 @@ function isLegendTable(rows: ReadonlyArray<{ id: string | null; severity: Severi
 
 /** A heading that opens with a verdict: `✅ FIXED - …`, `INVESTIGATED - Cannot Reproduce`, `Resolved`. */
 const STATUS_LEAD = new RegExp(`^[\\s✅❌⏭️☑️✔️]*(?:${titleStatusSource(true)}|INVESTIGATED|Fixed|Resolved|Status)(?![\\p{L}])`, 'u');
+
+/** Public advisory ids: CVE-2021-41254, GHSA-35rf-v2jv-gfg7. */
+const ADVISORY_ID = /^(?:CVE-\d{4}-\d{4,7}|GHSA(?:-[0-9a-z]{4}){3})$/i;
 
 /** `path/file.ext:12` or `file.ext#L12`: a cited line of code. */
 const PATH_LINE = /[\w./-]{1,200}\.[A-Za-z]{1,8}(?::\d|#L\d)/;

@@ -23,8 +23,8 @@ const SEVERITY_LEAD = /^(?:\[(?:critical|high|medium|med|low|info|informational)
 const ID_LABEL = /^(?:issue|finding|bug|vulnerability|problem)\s+(?=\[?[A-Z]{1,10}-?\d)/iu;
 const CATEGORY_LEAD = /^\[[A-Z][A-Z /&-]{1,20}\]\s*/u;
 // An id the report wrote: [H-01], H1, C-02, HIGH-1, P0-1, BUG-01, CLEANUP-1, M14, WF-3.
-// MLLVD-CR-24-01 (X41), MUL-02-002 (Cure53), TOB-CE-1 (Trail of Bits) have several parts.
-export const ID_BODY = String.raw`(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,4}){0,2}[a-z]?|[A-Z]{1,10}(?:-[A-Z]{1,10}){1,2}-?\d{1,4}(?:-\d{1,4})?)`;
+// MLLVD-CR-24-01 (X41), MUL-02-002 (Cure53), TOB-CE-1 (Trail of Bits) have several parts; CVE-2021-41254 a long one.
+export const ID_BODY = String.raw`(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,7}){0,2}[a-z]?|[A-Z]{1,10}(?:-[A-Z]{1,10}){1,2}-?\d{1,4}(?:-\d{1,4})?)`;
 // Bare ids need a separator after them, so that "ERC20 tokens …" is a title, not an id.
 // `H-1 Title`, `BUG-12 Title`: ids of that shape need no separator ("SHA-256 hashing" still has none).
 const SPACED_ID = /^((?:[A-Z]|BUG|SEC|VULN|ISSUE|FINDING|TOB|OZ|QSP|CVF)-\d{1,4})\s+(?=\S)/u;
