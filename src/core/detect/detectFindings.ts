@@ -230,7 +230,7 @@ class Detector {
     } else if (subFinding) {
       j.verdict = 'group';
       j.because = 'sub-headings are findings';
-    } else if (!marked && (markedInner.length >= 2 || (parts.id === null && found.some((f) => f.cues.some((c) => c.name === 'reportId'))))) {
+    } else if (!marked && (markedInner.length >= 2 || (parts.id === null && found.some((f) => f.cues.some((c) => c.name === 'reportId'))) || (markedInner.length === 1 && contextOnly(cues)))) {
       j.verdict = 'group';
       j.because = `${markedInner.length} marked findings inside`;
     } else if (score >= THRESHOLD) {
@@ -610,6 +610,11 @@ function contextCues(stack: readonly SectionInfo[], unit: 'heading' | 'item' | '
   const nearest = stack[stack.length - 1];
   if (unit !== 'heading' && nearest !== undefined && !nearest.docTitle && nearest.kind.summary) out.push(cue('summary', nearest.title));
   return out;
+}
+
+/** Only its section speaks for a heading (`### Security` under `## Resolved`): it names a topic, not a finding. */
+function contextOnly(cues: readonly Cue[]): boolean {
+  return cues.every((c) => c.weight <= 0 || c.name === 'findingsSectionChild' || c.name === 'findingsSection' || c.name === 'labelSection');
 }
 
 /** A unit that carries a mark of its own: an id, a severity, a cited line or a fix verb. */
