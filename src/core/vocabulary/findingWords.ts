@@ -144,7 +144,7 @@ export const DEFECT_WORDS: readonly string[] = [
   'unauthenticated', 'unauthorized', 'insecure', 'unsafe', 'unvalidated', 'unbounded', 'unchecked', 'missing',
   'lacks', 'lack of', 'wrong', 'incorrect', 'incorrectly', 'invalid', 'fails', 'failure',
   'fail', 'error', 'errors', 'exception', 'hang', 'hangs', 'timeout', 'stale', 'unused', 'dead code', 'duplicate',
-  'duplicated', 'deprecated', 'eol', 'hardcoded', 'hard-coded', 'plaintext', 'exposed', 'exposes', 'leakage',
+  'duplicated', 'deprecated', 'deprecation', 'eol', 'hardcoded', 'hard-coded', 'plaintext', 'exposed', 'exposes', 'leakage',
   'regression', 'inconsistent', 'mismatch', 'truncates', 'silently', 'swallows', 'blocking', 'n+1', 'slow',
   'falta', 'faltan', 'error', 'fallo', 'expuesto', 'inseguro', 'ausente', 'falha', 'ausência',
   'vazamento', 'manque', 'absence', 'fehlt', 'fehlende', 'unsicher', 'отсутствует', 'утечка', 'ошибка',
