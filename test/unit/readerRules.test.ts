@@ -105,4 +105,41 @@ describe('reader rules by report family', () => {
     const md = ['# Fixes', '', '## Issue #3: Identical values across years', '', '### ✅ FIXED - 2 bugs found and fixed', '', '### Bug #1: API structure', '', 'Text.', '', '### Bug #2: Slicing', '', 'Text.'].join('\n');
     deepStrictEqual(read(md).map((f) => [f.id, f.status]), [['#1', 'fixed'], ['#2', 'fixed']]);
   });
+
+  it('a heading numbered as a range holds that many findings; an "and others" item is none (Russian agent reviews)', () => {
+    const md = ['# Отчет', '', '## НИЗКИЕ ПРИОРИТЕТЫ (P3)', '', '### 13-15. Оптимизации', '- Inefficient DOM query caching', '- Debounced input handler не оптимизирован', '- Exponential backoff задержки', '- И др.'].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.line, f.severity]), [[6, 'low'], [7, 'low'], [8, 'low']]);
+  });
+
+  it("contest reports: what a finding's Proof of Concept holds (Issue 1, Issue 2) is its argument, not findings", () => {
+    const md = [
+      '# Low Risk and Non-Critical Issues', '', '## [02] Non-adherence to EIP-1822 in `WellUpgradeable.sol`', '', 'Text.', '', '### Proof of Concept', '',
+      '**Issue 1: Absence of `updateCodeAddress` Functionality:**', '', 'Text.', '', '**Issue 2: Incorrect `proxiableUUID` Implementation:**', '', 'Text.', '',
+    ].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.line, f.id]), [[3, '02']]);
+  });
+
+  it('blog-style audit summaries: a paragraph opening with a CVE id is a finding', () => {
+    const md = ['# Our first CVE', '', 'The issue has been fixed.', '', 'CVE-2021-41254: [Privilege escalation to cluster admin](https://github.com/o/r/security/advisories/GHSA-35rf-v2jv-gfg7).', '', 'Description: users can escalate.'].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.line, f.id]), [[5, 'CVE-2021-41254']]);
+  });
+
+  it('session notes: Known edges and Security Hotspots name findings', () => {
+    const md = ['# Notes', '', '### Known edges', '- LLM pipeline still untested against real models', '- Coverage engine concept extraction still naive', '', '### Security Hotspots', '', '#### Make sure disabling CSRF protection is safe here', '', 'Text.'].join('\n');
+    deepStrictEqual(read(md).map((f) => f.line), [4, 5, 9]);
+  });
+
+  it('improvement logs: a short closing sentence gives the status; a topic heading over one marked item is its group', () => {
+    const md = [
+      '# Improvements', '', '## Resolved', '', '### Security', '', '- **[Low]** `setup.html` interpolated gist IDs into', '  `innerHTML` unescaped.', '',
+      '## Process findings', '', '- **Codex adapter writes hooks.json with PreToolUse matchers** — ported by', '  analogy, not verified. PARKED until verified.',
+      '- **Module headers repeated the overclaim** in two files. All corrected in PR #5.',
+    ].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.line, f.severity, f.status]), [[7, 'low', 'fixed'], [12, null, 'deferred'], [14, null, 'fixed']]);
+  });
+
+  it('work logs: a title that names a fix as done is fixed; an imperative "Fix …" is not', () => {
+    const md = ['# Log', '', '## Findings', '', '### C2: Bot User TOCTOU Fix', '', 'Text.', '', '### C3: Fix the session cleanup', '', 'Text.'].join('\n');
+    deepStrictEqual(read(md).map((f) => [f.id, f.status]), [['C2', 'fixed'], ['C3', 'open']]);
+  });
 });

@@ -49,7 +49,8 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
     parts.idSeverity ??
     c.context.severity;
 
-  const status = (table?.status ? statusFromValue(table.status) : null) ?? readStatus(c, parts, own, inline, lines) ?? badge?.status ?? 'open';
+  // A status field outranks the per-issue table: the write-back puts its line between heading and table.
+  const status = statusField(own) ?? (table?.status ? statusFromValue(table.status) : null) ?? readStatus(c, parts, inline, lines) ?? badge?.status ?? 'open';
   const locations = findingLocations({ startLine: c.startLine, tableLocation: c.table?.location }, body, lines);
   let title = parts.title;
   if (c.shorten) title = shortTitle(title);
@@ -79,11 +80,15 @@ function severityField(fields: Field[], labels: string[]): Severity | null {
   return null;
 }
 
-function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: InlineText, lines: ScannedLine[]): Status | null {
+function statusField(fields: Field[]): Status | null {
   for (const f of fields) if (STATUS_LABELS_READ.includes(f.label)) {
     const s = statusFromValue(f.value);
     if (s) return s;
   }
+  return null;
+}
+
+function readStatus(c: Candidate, parts: TitleParts, inline: InlineText, lines: ScannedLine[]): Status | null {
   if (c.kind === 'tableRow') return c.table!.status ?? parts.status ?? c.context.status;
   if (c.kind === 'heading') {
     const next = lines.slice(c.startLine, c.endLine).find((l) => l.kind !== 'blank');
@@ -101,7 +106,7 @@ function readStatus(c: Candidate, parts: TitleParts, fields: Field[], inline: In
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
   if (c.checkbox) return c.checkbox === 'checked' ? 'fixed' : 'open';
   // An item's own body may carry a maintainer's verdict (`* __MUL-02-002__: … _Our comment_: … fixed in …`).
-  if (c.kind === 'listItem') return dialectStatus(lines.slice(c.startLine, c.endLine)) ?? c.context.status ?? fixRecord(parts.title);
+  if (c.kind === 'listItem') return dialectStatus(lines.slice(c.startLine - 1, c.endLine)) ?? c.context.status ?? fixRecord(parts.title);
   return c.context.status ?? fixRecord(parts.title);
 }
 

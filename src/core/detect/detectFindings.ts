@@ -647,10 +647,10 @@ function bodyFields(lines: readonly ScannedLine[], body: readonly ScannedLine[])
     const itemLead = l.kind === 'listItem' ? quickPlain(l.content).toLowerCase() : null;
     for (const f of fieldsInLine(l.text, l.line)) {
       if (itemLead !== null && !itemLead.startsWith(f.label)) continue;
-      // A status field speaks for a finding only when it gives a status: `**Status**: Session
-      // complete, quality gates passed` heads an agent's session log, not a finding.
+      // A status field speaks for a finding unless it is prose that gives no status: `**Status**:
+      // Session complete, quality gates passed` heads an agent's session log, not a finding.
       if (STATUS_LABELS_READ.includes(f.label)) {
-        if (statusOpeningValue(f.value) === null) continue;
+        if (statusOpeningValue(f.value) === null && (statusFromValue(f.value) !== null || quickPlain(f.value).split(/\s+/).length >= 4)) continue;
         if (out.status === null) out.status = f.value.slice(0, 30);
       }
       if (isFindingField(f.label) && !out.finding.includes(f.label)) out.finding.push(f.label);

@@ -1,3 +1,5 @@
+import { PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ } from '../vocabulary/fieldLabels';
+import { alternation } from '../vocabulary/wordPattern';
 import { classifySection } from '../vocabulary/sectionKind';
 import type { Candidate } from './candidate';
 
@@ -30,6 +32,9 @@ function normId(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9.]/g, '').replace(/([A-Z])0+(\d)/g, '$1$2');
 }
 
+// A field written after an item's title (` **Status:** Open`, as a status change writes it) is no part of it.
+const TRAILING_FIELD = new RegExp(`\\s(?:${alternation([...STATUS_LABELS_READ, ...SEVERITY_LABELS, ...PRIORITY_LABELS])})\\s*[:：].*$`, 'iu');
+
 function normTitle(t: string): string {
-  return t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return t.replace(TRAILING_FIELD, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -1,6 +1,6 @@
 import { splitRow } from './readTable';
 import type { ScannedLine } from '../markdown/scanLines';
-import { SEVERITY_LABELS, STATUS_LABELS_READ } from '../markdown/fields';
+import { fieldsInLine, SEVERITY_LABELS, STATUS_LABELS_READ } from '../markdown/fields';
 import { ID_LABELS, REMEDIATION_LABELS } from '../vocabulary/fieldLabels';
 import { statusFromValue } from '../vocabulary/status';
 
@@ -19,7 +19,8 @@ export interface IssueTableFields {
  */
 export function issueTableFields(lines: readonly ScannedLine[], headingLine: number, endLine: number): IssueTableFields | null {
   let k = headingLine; // index of the line after the heading
-  while (k < endLine && k < headingLine + 3 && lines[k].kind === 'blank') k++;
+  // Blank lines, and a status line the write-back put under the heading, may come first.
+  while (k < endLine && k < headingLine + 5 && (lines[k].kind === 'blank' || isStatusLine(lines[k]))) k++;
   if (k + 1 >= lines.length || lines[k].kind !== 'tableRow' || lines[k + 1]?.kind !== 'tableDelimiter') return null;
   const header = cells(lines[k].text);
   const rows: string[][] = [];
@@ -53,4 +54,10 @@ function cells(text: string): string[] {
 function isLabel(h: string): boolean {
   const l = h.toLowerCase();
   return SEVERITY_LABELS.includes(l) || STATUS_LABELS_READ.includes(l) || l === 'impact' || ID_LABELS.includes(l);
+}
+
+function isStatusLine(l: ScannedLine): boolean {
+  if (l.kind !== 'text') return false;
+  const fields = fieldsInLine(l.text, l.line);
+  return fields.length === 1 && STATUS_LABELS_READ.includes(fields[0].label);
 }
