@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -29,9 +29,4 @@ export function generateWorkspace(dir: string, sources: string[]): { reports: nu
     }
   }
   return { reports: 1000, bytes };
-}
-
-export function corpusFolders(repoRoot: string): string[] {
-  const shared = join(repoRoot, '../shared/corpus/reports');
-  return [join(repoRoot, 'test/fixtures/corpus'), ...(existsSync(shared) ? [shared] : [])];
 }
