@@ -11,6 +11,7 @@ import type { ScannedLine } from '../markdown/scanLines';
 import { severityFromValue } from '../vocabulary/severity';
 import { statusFromValue, titleStatusSource } from '../vocabulary/status';
 import { FIX_NOUNS } from '../vocabulary/statusWords';
+import { ID_LABELS, IMPACT_LABELS } from '../vocabulary/fieldLabels';
 import { alternation } from '../vocabulary/wordPattern';
 import type { Finding, Severity, Status } from '../types';
 
@@ -38,6 +39,9 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
 
   const table = c.kind === 'heading' ? issueTableFields(lines, c.startLine, c.endLine) : null;
   if (table?.id && parts.id === null) parts.id = table.id.replace(/[[\]]/g, '');
+  // `**Finding ID:** APP-07` under the heading.
+  const idField = parts.id === null ? own.find((f) => ID_LABELS.includes(f.label)) : undefined;
+  if (idField) parts.id = quickPlain(idField.value).trim().split(/\s+/)[0].replace(/[[\]]/g, '') || null;
   const badge = c.kind === 'heading' ? badgeLine(lines, c) : null;
   const severity =
     severityField(own, SEVERITY_LABELS) ??
@@ -47,6 +51,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
     c.table?.severity ??
     severityField(own, PRIORITY_LABELS) ??
     parts.idSeverity ??
+    severityField(own.filter((f) => LEVEL_VALUE.test(quickPlain(f.value))), IMPACT_LABELS) ??
     c.context.severity;
 
   // A status field outranks the per-issue table: the write-back puts its line between heading and table.
@@ -71,6 +76,9 @@ function bodyLines(c: Candidate, lines: ScannedLine[]): ScannedLine[] {
   // lines[k] is line k + 1; a heading's body starts below it, an item's at its lead line.
   return lines.slice(c.kind === 'heading' ? c.startLine : c.startLine - 1, c.endLine);
 }
+
+// `**Impact:** Medium`, `Impact: High - funds at risk`: a level, not prose ("Minor data loss on close").
+const LEVEL_VALUE = /^\W*[\p{L}\p{N}]+\W*(?:$|[-–—:(,]|\s[-–—]\s)/u;
 
 function severityField(fields: Field[], labels: string[]): Severity | null {
   for (const f of fields) if (labels.includes(f.label)) {

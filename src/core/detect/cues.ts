@@ -24,6 +24,7 @@ export const WEIGHTS = {
   numbered: 1,
   boldLead: 1,
   findingFields: 2,
+  moreFindingFields: 1,
   locationInTitle: 1.5,
   locationInBody: 0.5,
   topLevelItem: 0.5,

@@ -170,10 +170,14 @@ class Detector {
     if (parts.numbered) cues.push(cue('numbered', parts.id ?? ''));
     if (parts.severity !== null) cues.push(cue('severityMark', parts.severity));
     if (parts.status !== null) cues.push(cue('statusMark', parts.status));
+    const defect = DEFECT.exec(parts.title.slice(0, 160));
+    if (defect) cues.push(cue('defectWords', defect[0]));
     const body = this.ownBody(b);
     const fields = bodyFields(this.lines, body);
     if (fields.status) cues.push(cue('statusField', fields.status));
     if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
+    // **Problem:**, **Impact:** and **Fix:** together are a finding's anatomy, whatever the heading says.
+    if (fields.finding.length >= 3) cues.push(cue('moreFindingFields', fields.finding.slice(3, 6).join(', ')));
     if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
     else if (fields.location) cues.push(cue('locationInBody'));
     if (info.bodyPart) {
@@ -218,7 +222,9 @@ class Detector {
     const marked = parts.id !== null && !parts.numbered ? true : parts.severity !== null || parts.status !== null || fields.status !== null;
     // Units that carry their own id, severity or cited line are the repeated unit; a plain heading over them is a group.
     const markedInner = found.filter(isMarked);
-    if (own === 'findings' && !info.docTitle) {
+    // `<!-- audit-lens: findings -->` before a heading makes what it holds findings; a heading that
+    // holds no units (prose only) is the finding itself.
+    if (((own === 'findings') || (inner === 'findings' && found.length === 0)) && !info.docTitle) {
       j.verdict = 'forced';
       j.because = 'report comment: findings';
     } else if (isGroupHeading(plain) && !(parts.id !== null && !parts.numbered) && !info.bodyPart) {

@@ -34,7 +34,9 @@ export function issueTableFields(lines: readonly ScannedLine[], headingLine: num
     else if (out.id === null && ID_LABELS.includes(l)) out.id = value;
     else if (comment === null && REMEDIATION_LABELS.includes(l)) comment = value;
   };
-  if (rows.length === 1 && header.some((h) => isLabel(h))) {
+  // `| Severity | Medium |` over `| Status | Fixed |`: two columns of labels and values, the first pair in the header row.
+  const pairs = header.length === 2 && isLabel(header[0]) && rows.every((r) => r.length === 2 && isLabel(r[0]));
+  if (!pairs && rows.length === 1 && header.some((h) => isLabel(h))) {
     header.forEach((h, c) => put(h, rows[0][c] ?? ''));
   } else if (header.length === 2 || rows.every((r) => r.length === 2)) {
     for (const [label, value] of [header, ...rows]) if (label !== undefined && value !== undefined) put(label, value);

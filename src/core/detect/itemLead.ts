@@ -2,6 +2,7 @@ import { quickPlain } from '../markdown/plain';
 import { ID_BODY, readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { severityFromId, severityFromValue } from '../vocabulary/severity';
+import { priorityLevel } from '../vocabulary/severityWords';
 import type { Severity } from '../types';
 import { isKnownLabel } from '../vocabulary/findingWords';
 import { FIX_VERBS } from '../vocabulary/statusWords';
@@ -87,8 +88,14 @@ export function readItemLead(l: ScannedLine): ItemLead {
   const idOnly = ID_ONLY.test(titleText);
   if (strong && (idOnly || TAG_ONLY.test(titleText))) {
     titleSource = lead.slice(lead.indexOf(strong[0]) + strong[0].length).replace(/^[\s\]:.—–-]+/u, '');
-    const id = idOnly ? ID_ONLY.exec(titleText)![1] : null;
-    const idSeverity = id ? severityFromId(id) : null;
+    let id = idOnly ? ID_ONLY.exec(titleText)![1] : null;
+    let idSeverity = id ? severityFromId(id) : null;
+    // `- **P0** Payments double-charged`: a priority tag, not an id.
+    const priority = id !== null ? /^P([0-4])$/.exec(id) : null;
+    if (priority) {
+      id = null;
+      idSeverity = priorityLevel(Number(priority[1]));
+    }
     parts = { ...readTitle(quickPlain(titleSource), ''), id, numbered: false, idSeverity };
     parts.strong = parts.strong || idSeverity !== null;
   }
@@ -101,6 +108,6 @@ export function readItemLead(l: ScannedLine): ItemLead {
     field: prefix === null && isField(lead),
     count: COUNT.test(plain),
     shorten: titleSource !== (strong?.[1] ?? null),
-    fixedLead: FIXED_LEAD.test(plain),
+    fixedLead: FIXED_LEAD.test(titleText),
   };
 }

@@ -82,6 +82,11 @@ export function readTable(lines: readonly ScannedLine[], i: number, lenient = fa
       isFindings = true;
     }
   }
+  // `<!-- audit-lens: findings -->` over `| Area | Observation |`: the last column is the title.
+  if (!isFindings && forced && header.length > 0) {
+    titleCol = header.length - 1;
+    isFindings = true;
+  }
   if (!isFindings) return { rows: [], end };
   const rows: TableFinding[] = [];
   for (let k = i + 2; k < end; k++) {

@@ -1,5 +1,7 @@
 import { severityFromId, severityInTitle } from '../vocabulary/severity';
-import { statusInTitle, titleStatusSource } from '../vocabulary/status';
+import { statusFromValue, statusInTitle, titleStatusSource } from '../vocabulary/status';
+import { LEVEL_ID_WORDS, SEVERITY_TITLE_WORDS } from '../vocabulary/severityWords';
+import { alternation } from '../vocabulary/wordPattern';
 import type { Severity, Status } from '../types';
 
 /** What a finding's heading or lead line says by itself. */
@@ -27,7 +29,8 @@ const CATEGORY_LEAD = /^\[[A-Z][A-Z /&-]{1,20}\]\s*/u;
 export const ID_BODY = String.raw`(?:[A-Z]{1,10}-?\d{1,4}(?:[.-]\d{1,7}){0,2}[a-z]?|[A-Z]{1,10}(?:-[A-Z]{1,10}){1,2}-?\d{1,4}(?:-\d{1,4})?)`;
 // Bare ids need a separator after them, so that "ERC20 tokens …" is a title, not an id.
 // `H-1 Title`, `BUG-12 Title`: ids of that shape need no separator ("SHA-256 hashing" still has none).
-const SPACED_ID = /^((?:[A-Z]|BUG|SEC|VULN|ISSUE|FINDING|TOB|OZ|QSP|CVF)-\d{1,4})\s+(?=\S)/u;
+// A zero-padded number marks an id too (`PERF-01 N+1 queries`), where a standard's number does not (`AES-128`, `UTF-8`).
+const SPACED_ID = /^((?:[A-Z]|BUG|SEC|VULN|ISSUE|FINDING|TOB|OZ|QSP|CVF)-\d{1,4}|[A-Z]{2,10}-0\d{1,3})\s+(?=\S)/u;
 const LETTER_ID = new RegExp(String.raw`^(?:\[(${ID_BODY})\]|(${ID_BODY})(?=[.:)]|\s+[—–-]|$))[.:)]?\s*[—–-]?\s*`, 'u');
 // `P0`, `P1` before a title are priorities, not ids (`## P0 — Critical`); `P0-1` is an id.
 const PRIORITY_TAG = /^P[0-4]$/;
@@ -45,6 +48,14 @@ const TRAILING_BRACKETED_STATUS = new RegExp(`\\s*[[(]\\s*(?:${titleStatusSource
 // `unchecked-transfer - FIXED (5 instances)`: a status after a dash ends the title.
 const DASH_STATUS = new RegExp(`\\s+[-–—|]\\s+(?:✅\\s*)?(?:${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}]).*$`, 'u');
 const TRAILING_SEVERITY = /\s*[-–—|(]*\s*\b(CRITICAL|HIGH|MEDIUM|LOW)(\s+(FIX|SEVERITY|RISK|PRIORITY))?\b\)?\s*$/u;
+// `Title (Severity: High)`, `Title (Medium)`, `Title [Risk: Low]`: a severity in brackets after the title.
+const TRAILING_BRACKETED_SEVERITY = new RegExp(`\\s*[[(（]\\s*(?:(?:severity|risk|impact|severidad|severidade|sévérité|schweregrad)\\s*[:=]\\s*)?(?:${alternation(SEVERITY_TITLE_WORDS)})\\s*[\\])）]\\s*$`, 'iu');
+// `Low 01: title`, `[Non Critical-09] title` (Code4rena QA reports): the level and a number are the id.
+const LEVEL_NUMBER_ID = new RegExp(`^(?:(${LEVEL_ID_WORDS})[ -](\\d{1,3})\\s*[:.—–-]\\s*|\\[(${LEVEL_ID_WORDS})[ -]?(\\d{1,3})\\]\\s*[:.—–-]?\\s*)`, 'iu');
+// `MUL-02-002 WP2: title` (Cure53): the id, then the work package or platform it was found in.
+const TAGGED_ID = new RegExp(String.raw`^(${ID_BODY})\s+[A-Za-z]{1,4}\d{0,2}\s*:\s*`, 'u');
+// `【修正済み】` before a title.
+const CJK_MARKER = /^[【［\[]([^】］\]]{1,12})[】］\]]\s*/u;
 const TRAILING_LOCATION = /\s*\((?:[^()]*[/.][^()]*:\d[^()]*|lines?\s+\d[^()]*)\)\s*$/iu;
 
 /**
@@ -57,16 +68,28 @@ export function readTitle(plain: string, struck = ''): TitleParts {
   const severity = severityInTitle(plain);
   const status = statusInTitle(plain.replace(struck, ' '));
   let rest = plain.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
+  // `__MLLVD-CR-24-01__: title` (X41): emphasis left around the id.
+  rest = rest.replace(/^(\*\*|__)([^*_]{1,40})\1/u, '$2');
+  // `【修正済み】SQLインジェクション`: a bracketed status marker before the title (Japanese reviews).
+  const marker = CJK_MARKER.exec(rest);
+  if (marker && statusFromValue(marker[1]) !== null) rest = rest.slice(marker[0].length);
 
   let id: string | null = null;
   let numbered = false;
   rest = stripLead(stripLead(rest, SEVERITY_LEAD), ID_LABEL);
-  let m = HASH_ID.exec(rest) ?? WORD_NUMBER_ID.exec(rest);
-  if (m) {
+  const levelId = LEVEL_NUMBER_ID.exec(rest);
+  let m = levelId ? null : (HASH_ID.exec(rest) ?? WORD_NUMBER_ID.exec(rest));
+  if (levelId) {
+    id = levelId[0].replace(/^\[|\].*$/gu, '').replace(/\s*[:.—–-]?\s*$/u, '').trim();
+    rest = rest.slice(levelId[0].length);
+  } else if (m) {
     id = m[0].includes('#') ? `#${m[1]}` : m[1];
     rest = rest.slice(m[0].length);
   } else if ((m = LETTER_ID.exec(rest)) && !PRIORITY_TAG.test(m[1] ?? m[2])) {
     id = m[1] ?? m[2];
+    rest = rest.slice(m[0].length);
+  } else if ((m = TAGGED_ID.exec(rest))) {
+    id = m[1];
     rest = rest.slice(m[0].length);
   } else if ((m = PAREN_ID_LEAD.exec(rest))) {
     id = m[1];
@@ -96,6 +119,8 @@ export function readTitle(plain: string, struck = ''): TitleParts {
     }
   }
   rest = stripLead(stripLead(rest, SEVERITY_LEAD), CATEGORY_LEAD);
+  const markerAfterId = CJK_MARKER.exec(rest);
+  if (markerAfterId && statusFromValue(markerAfterId[1]) !== null) rest = rest.slice(markerAfterId[0].length);
   // `[CRITICAL] BUG-01 — title`: the id may follow a severity tag.
   if (id === null) {
     const after = LETTER_ID.exec(rest);
@@ -118,7 +143,7 @@ export function readTitle(plain: string, struck = ''): TitleParts {
   let title = rest.replace(DASH_STATUS, '');
   for (let guard = 0; guard < 4; guard++) {
     const before = title;
-    title = title.replace(TRAILING_STATUS, '').replace(TRAILING_BRACKETED_STATUS, '').replace(TRAILING_SEVERITY, '').replace(TRAILING_LOCATION, '');
+    title = title.replace(TRAILING_STATUS, '').replace(TRAILING_BRACKETED_STATUS, '').replace(TRAILING_SEVERITY, '').replace(TRAILING_LOCATION, '').replace(TRAILING_BRACKETED_SEVERITY, '');
     title = title.replace(/\s*[-–—|:]\s*$/u, '').trim();
     if (title === before) break;
   }

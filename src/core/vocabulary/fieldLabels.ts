@@ -26,3 +26,5 @@ export const PLAIN_FIELD_LABELS = ['file', 'files', 'location', 'locations', 'li
 export const ID_LABELS = ['id', 'finding id', 'issue id', 'ref', 'reference', 'referencia', 'referência', 'référence', 'kennung', 'идентификатор', '编号', '番号'];
 /** A maintainer's comment on the remediation, which may say how a `Closed` issue was closed. */
 export const REMEDIATION_LABELS = ['remediation comment', 'remediation', 'comment', 'comments', 'resolution comment', 'response', 'comentario', 'comentário', 'commentaire', 'kommentar', 'комментарий', '备注', 'コメント'];
+/** An impact written as a level (`**Impact:** Medium`) gives the severity when nothing else does. */
+export const IMPACT_LABELS = ['impact', 'impacto', 'impact level', 'auswirkung', 'влияние', '影响', '影響'];

@@ -1,7 +1,7 @@
 import { severityOfSection } from './severity';
 import { statusOfSection } from './status';
 import type { Severity, Status } from '../types';
-import { PRAISE_WORDS } from './findingWords';
+import { DEFECT, PRAISE_WORDS } from './findingWords';
 import { SECTION_WORDS } from './sectionWords';
 import { wordsPattern } from './wordPattern';
 
@@ -40,10 +40,11 @@ export function classifySection(heading: string): SectionKind {
   const namesFindings = NAMES_FINDINGS.test(t);
   // "Medium Priority (Not Fixed)" groups findings by severity; "Priority" alone is a plan.
   const severity = severityOfSection(t);
-  // "7. unwrap()/expect() Usage" is about that code, not the report's own usage notes.
+  // "7. unwrap()/expect() Usage" is about that code, not the report's own usage notes; "Stale cache
+  // after deploy" names a defect, not a deployment procedure.
   const namesCode = /[\w$]\(\)/.test(t);
   const procedural =
-    words <= 5 && (ALWAYS_PROCEDURAL.test(t) || (PROCEDURAL.test(t) && !namesFindings && !namesCode && severity === null && !OPEN_WORK.test(t)));
+    words <= 5 && (ALWAYS_PROCEDURAL.test(t) || (PROCEDURAL.test(t) && !namesFindings && !namesCode && !DEFECT.test(t) && severity === null && !OPEN_WORK.test(t)));
   return {
     // A heading names a group of findings in a few words ("Known Issues", "Remaining from Audit");
     // a long title that mentions a bug ("Skill System Overhaul + index_project Bug Fix") is a topic.

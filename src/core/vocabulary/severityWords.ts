@@ -51,3 +51,11 @@ export const SEVERITY_LETTERS: Readonly<Record<string, Severity>> = { C: 'critic
 export function priorityLevel(n: number): Severity {
   return (['critical', 'high', 'medium', 'low', 'info'] as const)[Math.max(0, Math.min(n, 4))];
 }
+
+/** Severity words that may stand in brackets after a title (`(Medium)`, `(Severity: High)`), in the eight languages. */
+export const SEVERITY_TITLE_WORDS: readonly string[] = Object.values(SEVERITY_WORDS)
+  .flat()
+  .filter((w) => w.length > 2 && !['note', 'gas', 'information', 'media', 'haute'].includes(w));
+
+/** Level names that Code4rena QA reports number as ids: `Low 01`, `[Non Critical-09]`, `NC-3`. */
+export const LEVEL_ID_WORDS = 'Low|Medium|High|Critical|Non[- ]?Critical|Informational|Info|Gas|QA';

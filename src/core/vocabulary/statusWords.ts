@@ -58,7 +58,7 @@ export const STATUS_MARKS: ReadonlyArray<readonly [string, Status]> = [
  * in the corpus's other languages use status fields.
  */
 export const RESPONSE_PHRASES: Readonly<Record<Status, readonly string[]>> = {
-  false_positive: ['we do not agree with', "we don't agree with", 'we disagree with', 'is not a valid issue', 'is not a vulnerability', 'works as intended'],
+  false_positive: ['we do not agree with', "we don't agree with", 'we disagree with', 'is not a valid issue', 'is not a vulnerability', 'works as intended', 'was not an active bug', 'is not an active bug', 'not a real bug'],
   accepted: ['does not plan to actively mitigate', 'does not plan to mitigate', 'do not plan to fix', 'does not plan to fix', 'no way we can fix', 'can fix this', 'will not be fixed', 'we accept the risk'],
   deferred: ['will be fixed in a future', 'will be fixed in a later', 'plan to fix this in a future', 'plan to address this in a future'],
   open: ['is not fixed yet', 'has not been fixed', 'is still open'],
