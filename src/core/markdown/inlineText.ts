@@ -16,6 +16,8 @@ interface MdNode {
 }
 
 const INLINE_MARKUP = /[`*_~[\]<>\\&!]/;
+/** The longest title or snippet read, in characters. */
+export const MAX_TITLE = 1000;
 
 // A zero-width space keeps every snippet an ordinary paragraph: without it a title such
 // as "1. Foo" or "# bar" would be read as a list or heading of its own.
@@ -32,7 +34,10 @@ export class InlineReader {
   private readonly commonmark = unified().use(remarkParse) as unknown as Processor<MdNode & import('mdast').Root>;
   private readonly gfm = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<MdNode & import('mdast').Root>;
 
-  readAll(snippets: readonly string[]): InlineText[] {
+  readAll(all: readonly string[]): InlineText[] {
+    // A title longer than this is no title: only its start is read (remark's emphasis resolution is
+    // quadratic in runs of `*`, so nothing longer may reach it).
+    const snippets = all.map((s) => (s.length > MAX_TITLE ? s.slice(0, MAX_TITLE) : s));
     const out: InlineText[] = new Array(snippets.length);
     const marked: number[] = [];
     snippets.forEach((s, i) => {

@@ -36,7 +36,9 @@ export interface ScannedLine {
   quoted: boolean;
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+// The optional closing `#`s are cut by `atxContent`, not by the pattern: a lazy `.*?` before an
+// optional `[ \t]+#+` backtracks quadratically on long runs of spaces.
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
 const CHECKBOX = /^\[([ xX])\][ \t]+/;
@@ -120,7 +122,7 @@ export function scanLines(source: string): ScannedLine[] {
 
     const atx = ATX.exec(text);
     if (atx) {
-      out.push({ ...blank(lineNo, original, 'heading'), level: atx[1].length, content: (atx[2] ?? '').trim(), quoted });
+      out.push({ ...blank(lineNo, original, 'heading'), level: atx[1].length, content: atxContent(atx[2] ?? ''), quoted });
       continue;
     }
 
@@ -187,4 +189,15 @@ function listItem(lineNo: number, original: string, item: RegExpExecArray, quote
     contentColumn,
     quoted,
   };
+}
+
+/** A heading's text without its optional closing sequence (`## Title ##`), in one pass from the end. */
+function atxContent(raw: string): string {
+  const text = raw.trim();
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 35 /* # */) end--;
+  // The closing `#`s count only after a space or tab, or when they are all there is.
+  if (end === 0) return '';
+  if (end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) return text.slice(0, end).trimEnd();
+  return text;
 }

@@ -84,7 +84,9 @@ export function statusInTitle(title: string): Status | null {
   const m = TITLE_UPPER.exec(t) ?? TITLE_CJK.exec(t);
   if (m && m[0] !== 'INVESTIGATED') return statusFromValue(m[0]);
   // `Title (Resolved)`, `Title [Won't fix]`: a bracketed status in any case.
-  const bracketed = BRACKETED.exec(t) ?? BADGE.exec(t);
+  // Both are anchored at the end: only the tail is read, so runs of spaces cost nothing.
+  const tail = t.slice(-120);
+  const bracketed = BRACKETED.exec(tail) ?? BADGE.exec(tail);
   if (bracketed) return statusFromValue(bracketed[1]);
   if (/✅/u.test(t)) return 'fixed';
   if (/⏭️?/u.test(t)) return 'deferred';
