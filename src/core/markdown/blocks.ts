@@ -21,36 +21,55 @@ export interface Block {
   children: Block[];
 }
 
-/** A list item's last line: where a line at or left of its marker, or a heading, ends it. */
-export function listItemEnd(lines: readonly ScannedLine[], i: number): number {
-  const item = lines[i];
-  let last = item.line;
+/**
+ * Every list item's last line, in one pass: the open items form a stack (deeper items have larger
+ * columns), so a line that ends an item ends every item opened inside it, and each line is pushed
+ * and popped at most once. An item ends where a line at or left of its marker, a heading, or text
+ * after a blank line left of its content begins; a fence opened inside it keeps its code in it.
+ * Returns, per line index, the item's last line number (0 for lines that open no item).
+ */
+export function listItemEnds(lines: readonly ScannedLine[]): Int32Array {
+  const ends = new Int32Array(lines.length);
+  const open: number[] = [];
+  let last = 0;
   let sawBlank = false;
-  let inOwnFence = false;
-  for (let j = i + 1; j < lines.length; j++) {
+  let fenceOpen = false;
+  const closeWhile = (closes: (item: ScannedLine) => boolean): void => {
+    while (open.length > 0 && closes(lines[open[open.length - 1]])) ends[open.pop()!] = last;
+    if (open.length === 0) fenceOpen = false;
+  };
+  for (let j = 0; j < lines.length; j++) {
     const l = lines[j];
-    if (l.kind === 'heading' || l.kind === 'tableDelimiter') break;
-    if (l.kind === 'listItem' && l.level <= item.level) break;
+    if (open.length === 0 && l.kind !== 'listItem') continue;
+    if (l.kind === 'heading' || l.kind === 'tableDelimiter') {
+      closeWhile(() => true);
+      continue;
+    }
     if (l.kind === 'blank') {
       sawBlank = true;
       continue;
     }
     const indent = indentOf(l.text);
-    // `<!-- … -->` at the marker's column or left of it speaks for what follows, not for this item.
-    if (l.kind === 'html' && indent <= item.level && COMMENT.test(l.text)) break;
-    if (l.kind === 'fence') {
+    if (l.kind === 'listItem') {
+      closeWhile((item) => l.level <= item.level);
+    } else if (l.kind === 'html' && COMMENT.test(l.text)) {
+      // `<!-- … -->` at the marker's column or left of it speaks for what follows, not for this item.
+      closeWhile((item) => indent <= item.level || (sawBlank && indent < item.contentColumn));
+    } else if (l.kind === 'fence') {
       // A fence indented into the item (or opened right after its text) keeps its code in the item.
-      if (!inOwnFence && indent < item.contentColumn && sawBlank) break;
-      inOwnFence = !inOwnFence;
+      if (!fenceOpen && sawBlank) closeWhile((item) => indent < item.contentColumn);
+      fenceOpen = !fenceOpen;
     } else if (l.kind === 'code') {
-      if (!inOwnFence && indent < item.contentColumn) break;
-    } else if (sawBlank && l.kind !== 'listItem' && indent < item.contentColumn) {
-      break;
+      if (!fenceOpen) closeWhile((item) => indent < item.contentColumn);
+    } else if (sawBlank) {
+      closeWhile((item) => indent < item.contentColumn);
     }
-    last = l.line;
+    if (l.kind === 'listItem') open.push(j);
+    if (open.length > 0) last = l.line;
     sawBlank = false;
   }
-  return last;
+  for (const k of open) ends[k] = last;
+  return ends;
 }
 
 function indentOf(text: string): number {
@@ -95,6 +114,7 @@ function block(kind: BlockKind, l: ScannedLine, index: number, parent: Block, en
 /** Builds the block tree. Linear in the number of lines (each line is visited a bounded number of times, list items aside). */
 export function buildBlocks(lines: readonly ScannedLine[]): Block {
   const root: Block = { kind: 'root', line: 1, endLine: lines.length, level: 0, index: -1, parent: null, children: [] };
+  const itemEnds = listItemEnds(lines);
   const sections: Block[] = [root];
   // Open list items, innermost last; each with the list it belongs to.
   let items: Array<{ item: Block; list: Block }> = [];
@@ -119,7 +139,7 @@ export function buildBlocks(lines: readonly ScannedLine[]): Block {
       case 'listItem': {
         const parent = container(l);
         const list = lastListIn(parent, l.level) ?? block('list', l, i, parent);
-        const item = block('item', l, i, list, listItemEnd(lines, i));
+        const item = block('item', l, i, list, itemEnds[i]);
         list.endLine = Math.max(list.endLine, item.endLine);
         items.push({ item, list });
         break;

@@ -42,9 +42,7 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
 const CHECKBOX = /^\[([ xX])\][ \t]+/;
-const TABLE_DELIMITER = /^ {0,3}\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)+\|?\s*$|^ {0,3}\|\s*:?-{1,}:?\s*\|\s*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 
 /** Splits text into lines, accepting \n, \r\n and lone \r. */
 export function splitLines(text: string): string[] {
@@ -137,7 +135,7 @@ export function scanLines(source: string): ScannedLine[] {
       continue;
     }
 
-    if (THEMATIC_BREAK.test(text)) {
+    if (isThematicBreak(text)) {
       out.push({ ...blank(lineNo, original, 'html'), quoted });
       continue;
     }
@@ -148,7 +146,7 @@ export function scanLines(source: string): ScannedLine[] {
       continue;
     }
 
-    if (TABLE_DELIMITER.test(text) && prev && (prev.kind === 'text' || prev.kind === 'tableRow') && prev.text.includes('|')) {
+    if (isTableDelimiter(text) && prev && (prev.kind === 'text' || prev.kind === 'tableRow') && prev.text.includes('|')) {
       prev.kind = 'tableRow';
       out.push({ ...blank(lineNo, original, 'tableDelimiter'), quoted });
       continue;
@@ -201,3 +199,37 @@ function atxContent(raw: string): string {
   if (end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) return text.slice(0, end).trimEnd();
   return text;
 }
+
+// Thematic breaks and table delimiters are read by scanning, not by patterns: a repeated group over
+// a 1.5 MB line of `-` overflows the regular-expression engine's stack.
+
+/** `---`, `* * *`, `___`: three or more of one of `-*_`, with spaces and tabs between, indented at most 3. */
+function isThematicBreak(text: string): boolean {
+  let i = 0;
+  while (i < 3 && text[i] === ' ') i++;
+  const mark = text[i];
+  if (mark !== '-' && mark !== '*' && mark !== '_') return false;
+  let count = 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === mark) count++;
+    else if (c !== ' ' && c !== '\t') return false;
+  }
+  return count >= 3;
+}
+
+/** `|---|:--:|`, `--- | ---`: cells of `-` with optional `:` ends, split by `|`. */
+function isTableDelimiter(text: string): boolean {
+  const indent = text.length - text.trimStart().length;
+  if (indent > 3) return false;
+  const t = text.trim();
+  if (!t.includes('-')) return false;
+  const cells = t.split('|');
+  const piped = { lead: cells[0].trim() === '', trail: cells.length > 1 && cells[cells.length - 1].trim() === '' };
+  if (piped.lead) cells.shift();
+  if (piped.trail && cells.length > 0) cells.pop();
+  if (cells.length === 0 || (cells.length === 1 && !(piped.lead && piped.trail))) return false;
+  return cells.every((c) => DELIMITER_CELL.test(c.trim()));
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
