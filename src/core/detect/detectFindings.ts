@@ -706,8 +706,30 @@ const STATUS_LEAD = new RegExp(`^[\\s✅❌⏭️☑️✔️]*(?:${titleStatusS
 /** Public advisory ids: CVE-2021-41254, GHSA-35rf-v2jv-gfg7. */
 const ADVISORY_ID = /^(?:CVE-\d{4}-\d{4,7}|GHSA(?:-[0-9a-z]{4}){3})$/i;
 
-/** `path/file.ext:12` or `file.ext#L12`: a cited line of code. */
-const PATH_LINE = /[\w./-]{1,200}\.[A-Za-z]{1,8}(?::\d|#L\d)/;
+/**
+ * `path/file.ext:12` or `file.ext#L12`: a cited line of code. Found from each `:digit` or `#Ldigit`
+ * backwards, so a line costs one pass whatever its length (a pattern starting at every character
+ * with a 200-character class run costs that much more).
+ */
+const PATH_LINE = {
+  test(text: string): boolean {
+    for (let i = text.indexOf(':'), h = text.indexOf('#L'); i >= 0 || h >= 0; ) {
+      const at = i >= 0 && (h < 0 || i < h) ? i : h;
+      const digit = text.charCodeAt(at + (at === i ? 1 : 2));
+      if (digit >= 48 && digit <= 57 && endsWithExtension(text, at)) return true;
+      if (at === i) i = text.indexOf(':', i + 1);
+      else h = text.indexOf('#L', h + 2);
+    }
+    return false;
+  },
+};
+
+/** `….ext` right before `end`: a dot, 1–8 letters, and a word or path character before the dot. */
+function endsWithExtension(text: string, end: number): boolean {
+  let k = end - 1;
+  while (k >= 0 && end - k <= 8 && /[A-Za-z]/.test(text[k])) k--;
+  return k < end - 1 && end - k - 1 <= 8 && text[k] === '.' && k > 0 && /[\w./-]/.test(text[k - 1]);
+}
 /** A commit list (`- 2823bd8 fix: …`) or a file list (`- src/a.ts`) entry. */
 const COMMIT_OR_FILE = /^\s*(?:[-*+]|\d+[.)])\s+(?:`?[0-9a-f]{7,40}`?\s|`?[\w.-]{1,100}(?:\/[\w.-]{1,100}){1,20}`?\s*(?:\(|$|[-–—:]\s*(?:new|added|modified|deleted|updated|created)))/;
 
