@@ -142,4 +142,9 @@ describe('reader rules by report family', () => {
     const md = ['# Log', '', '## Findings', '', '### C2: Bot User TOCTOU Fix', '', 'Text.', '', '### C3: Fix the session cleanup', '', 'Text.'].join('\n');
     deepStrictEqual(read(md).map((f) => [f.id, f.status]), [['C2', 'fixed'], ['C3', 'open']]);
   });
+
+  it('U+2028 and U+2029 inside a heading or item line are characters, as GitHub shows them', () => {
+    const md = '## Findings\n\n### H1.\u2028Token leak\u2029 in auth\n\nText.\n\n## Notes\n\n- **HIGH:** item\u2028two\n';
+    deepStrictEqual(read(md).map((f) => [f.line, f.id, f.severity]), [[3, 'H1', 'high'], [9, null, 'high']]);
+  });
 });

@@ -38,9 +38,11 @@ export interface ScannedLine {
 
 // The optional closing `#`s are cut by `atxContent`, not by the pattern: a lazy `.*?` before an
 // optional `[ \t]+#+` backtracks quadratically on long runs of spaces.
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
+// `[^]` and not `.`: U+2028 and U+2029 are ordinary characters inside a Markdown line (GitHub shows them),
+// but `.` does not match them.
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+([^]*))?$/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})([^]*)$/;
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)([^]*))?$/;
 const CHECKBOX = /^\[([ xX])\][ \t]+/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 
