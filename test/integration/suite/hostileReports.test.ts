@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../../src/core';
 import type { AuditLensApi } from '../../../src/extension/extension';
 import type { SkippedNode, SkippedReportNode } from '../../../src/extension/treeModel';
-import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, waitFor, writeDisk } from './helpers';
+import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, setSetting, waitFor, writeDisk } from './helpers';
 
 /** What a report author would write to make the hover open a file of their choosing. */
 const PASSWD_ARGS = encodeURIComponent(JSON.stringify(['file:///etc/passwd', 1, 1]));
@@ -127,6 +127,53 @@ if (!MULTI_ROOT) {
         await remove(malformed);
         await remove(neighbour);
         await waitFor(() => a.index.skippedReports().length === 0 && !a.index.report(neighbour), 'the reports gone, nothing skipped');
+      }
+    });
+
+    it('skips a report that takes longer than auditLens.parseTimeoutMs to read, and reads every other report', async () => {
+      // About 4 MB and 35,000 findings: seconds for the reader (11 s when this was written), so
+      // far over a 100 ms budget whatever the machine; a few-KB report takes about 1 ms once the
+      // worker is warm. A 1 ms budget would be as sure for the big one but not for the small
+      // ones (the fixture's reports too), on a busy machine.
+      const slow = fixture('audits/slow-audit.md');
+      const quick = fixture('audits/quick-audit.md');
+      const parts = ['# Audit', ''];
+      for (let i = 0; i < 35_000; i++) parts.push(`### [S${i}] Finding number ${i}`, '', '**Severity:** High', '**Location:** `src/auth/sessions.ts:1`', '', 'Words.', '');
+      const reason = 'Skipped: took longer than 100 ms to read (auditLens.parseTimeoutMs).';
+      // A spy on the output channel: what it is told passes through to it unchanged.
+      const warnings: string[] = [];
+      const warn = a.log.warn;
+      a.log.warn = (message: string, ...args: unknown[]) => {
+        warnings.push(message);
+        warn.call(a.log, message, ...args);
+      };
+      try {
+        await writeDisk(quick, '# Audit\n\n### [Q1] Read in time\n\n**Severity:** Low\n**Location:** `src/auth/sessions.ts:2`\n');
+        await waitFor(() => diagnosticFor(sessions, 'Q1'), 'Q1 shown');
+        await setSetting('auditLens.parseTimeoutMs', 100);
+        await writeDisk(slow, parts.join('\n'));
+        await waitFor(() => a.index.skippedReports().length > 0, 'the slow report to be skipped', 30_000);
+        await a.index.reindex();
+        assert.deepEqual(
+          a.index.skippedReports().map((s) => [vscode.workspace.asRelativePath(s.uri), s.reason]),
+          [['audits/slow-audit.md', reason]],
+          'the slow report alone is skipped, on a full scan too, with the budget in the reason',
+        );
+        assert.ok(a.index.report(quick), 'the small report next to it is indexed');
+        assert.ok(a.index.report(fixture('reviews/api-review.md')), 'and the fixture\'s reports');
+        assert.ok(diagnosticFor(sessions, 'Q1'));
+        assert.ok(!diagnosticFor(sessions, 'S0'), 'nothing of the skipped report is shown');
+        assert.equal(a.statusBar.item.text, '$(shield) 9 open · 1 critical', 'the fixture\'s 8 open findings and Q1');
+        const [first] = a.tree.getChildren();
+        assert.equal(a.tree.getTreeItem(first).label, '1 report skipped');
+        assert.deepEqual((a.tree.getChildren(first) as SkippedReportNode[]).map((r) => r.report.reason), [reason]);
+        assert.ok(warnings.includes(`audits/slow-audit.md: ${reason}`), `the output channel says which report and why: ${JSON.stringify(warnings)}`);
+      } finally {
+        a.log.warn = warn;
+        await setSetting('auditLens.parseTimeoutMs', undefined);
+        await remove(slow);
+        await remove(quick);
+        await waitFor(() => a.index.skippedReports().length === 0 && !a.index.report(quick), 'the reports gone, nothing skipped', 15_000);
       }
     });
 
