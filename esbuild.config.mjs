@@ -1,4 +1,4 @@
-// Builds the shipped bundles (extension + CLI) and, with --tests/--bench, the
+// Builds the shipped bundles (extension, its parse worker, CLI) and, with --tests/--bench, the
 // Node-side test and benchmark bundles. ESM-only unified packages are bundled
 // into CommonJS here, so nothing at run time needs an ESM loader.
 import * as esbuild from 'esbuild';
@@ -63,7 +63,8 @@ if (args.has('--tests')) {
   }));
   builds.push(esbuild.build({
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    // The parse worker ships next to the extension, which starts it from dist/parseWorker.js.
+    entryPoints: { extension: 'src/extension/extension.ts', parseWorker: 'src/worker/parseWorker.ts' },
     outdir: 'dist',
     external: ['vscode'],
     // The shipped extension is always minified; the source map keeps stacks readable.

@@ -9,6 +9,8 @@ import { FindingsTree } from './findingsTree';
 import { registerHover } from './hover';
 import { registerLiveUpdates } from './liveUpdates';
 import { registerNavigationCommands } from './navigationCommands';
+import { BudgetedParser } from './parsing/budgetedParser';
+import { workerChannel } from './parsing/workerChannel';
 import { RangeHighlights } from './rangeHighlights';
 import { registerReaderCommands } from './readerCommands';
 import { registerReportActions } from './reportActions';
@@ -38,7 +40,10 @@ export interface AuditLensApi {
 export function activate(context: vscode.ExtensionContext): AuditLensApi {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const settings = new SettingsStore();
-  const index = new FindingIndex(settings, log);
+  // One parse worker per activation, started with the first report and stopped on deactivation.
+  const workerFile = vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath;
+  const parser = new BudgetedParser(workerChannel(workerFile), () => settings.current.parseTimeoutMs);
+  const index = new FindingIndex(settings, log, parser);
   const tree = new FindingsTree(index, context.workspaceState);
   const statusBar = new FindingsStatusBar(index);
   const writer = new StatusWriter(index, settings);
@@ -50,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
   context.subscriptions.push(
     log,
     settings,
+    parser,
     index,
     tree,
     statusBar,

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { FileIndex, parseReport, type ParsedReport } from '../core';
+import { FileIndex, type ParsedReport } from '../core';
 import { FolderFilter } from './folderFilter';
 import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport, type ResolvedLocation } from './indexModel';
 import { displaySignature, fileSignatures } from './indexSignatures';
 import { listFolder } from './listFolder';
+import { budgetReason } from './parsing/budgetReason';
+import type { ReportParser } from './parsing/budgetedParser';
 import { isSkipped, oneLine, openDocument, readReport, type ReportSkipped, type ReportText } from './readReport';
 import type { SettingsStore } from './settings';
 import type { SkippedReport } from './treeModel';
@@ -51,14 +53,14 @@ export class FindingIndex implements vscode.Disposable {
   private disposed = false;
 
   /**
-   * The reader. A field so that a test can hand in one that throws: a throw on one report must
-   * cost that report only (it is listed as skipped), never the rest of its folder.
+   * @param parser the reader, off the main thread and within a time budget per report. A public
+   * field so that a test can hand in one whose result makes indexing throw: whatever goes wrong
+   * with one report costs that report only (it is listed as skipped), never the rest of its folder.
    */
-  parse: (text: string) => ParsedReport = parseReport;
-
   constructor(
     private readonly settings: SettingsStore,
     private readonly log: vscode.LogOutputChannel,
+    public parser: ReportParser,
   ) {}
 
   /** True once the first scan of every folder has finished. */
@@ -135,20 +137,29 @@ export class FindingIndex implements vscode.Disposable {
     const read = this.isReport(uri) ? preferBuffer(uri, await readReport(uri)) : undefined;
     if (generation !== this.generation || this.disposed) return;
     if (isSkipped(read)) this.skip(uri, read.skipped);
-    else if (read) this.updateReportText(uri, read.text, read.version);
+    else if (read) await this.updateReportText(uri, read.text, read.version);
     else this.removeReport(uri);
   }
 
-  /** Parses a report's current text (an edit in its open editor, say) and publishes the result. */
-  updateReportText(uri: vscode.Uri, text: string, version: number | undefined): void {
-    const at = this.folderOf(uri);
-    if (!at || !at.state.filter.isReport(at.rel)) return;
+  /**
+   * Parses a report's current text (an edit in its open editor, say) and publishes the result.
+   * Texts of one report are parsed in the order given, so the last one given is the one shown.
+   */
+  async updateReportText(uri: vscode.Uri, text: string, version: number | undefined): Promise<void> {
+    const before = this.folderOf(uri);
+    if (!before || !before.state.filter.isReport(before.rel)) return;
     // No skipping by version: a document closed and opened again counts its versions afresh.
-    const parsed = this.parseOrSkip(uri, text);
-    if (!parsed) return;
-    const report = this.buildReport(at.state, uri, at.rel, parsed, version);
-    this.unskip(uri);
-    this.publish(this.replaceReports([report], []));
+    const parsed = await this.parseOrSkip(uri, text);
+    // The folder may have gone, or its settings changed, while the worker read.
+    const at = this.folderOf(uri);
+    if (!parsed || !at || !at.state.filter.isReport(at.rel)) return;
+    try {
+      const report = this.buildReport(at.state, uri, at.rel, parsed, version);
+      this.unskip(uri);
+      this.publish(this.replaceReports([report], []));
+    } catch (error) {
+      this.skip(uri, `Skipped: the reader failed on it (${oneLine(error)}).`);
+    }
   }
 
   removeReport(uri: vscode.Uri): void {
@@ -252,7 +263,8 @@ export class FindingIndex implements vscode.Disposable {
     const worker = async (): Promise<void> => {
       while (next < reportUris.length) {
         const uri = reportUris[next++];
-        // Whatever happens to one report (unreadable, the reader throws) is that report's alone.
+        // Whatever happens to one report (unreadable, the reader throws or runs over its budget,
+        // building its findings throws) is that report's alone: the loop goes on to the next.
         const read = preferBuffer(uri, await readReport(uri).catch((error: unknown) => ({ skipped: `Skipped: cannot be read (${oneLine(error)}).` })));
         if (generation !== this.generation || this.disposed) return;
         if (!read) continue;
@@ -261,14 +273,20 @@ export class FindingIndex implements vscode.Disposable {
           stale.push(uri.toString());
           continue;
         }
-        const parsed = this.parseOrSkip(uri, read.text);
-        if (!parsed) {
+        const parsed = await this.parseOrSkip(uri, read.text);
+        if (generation !== this.generation || this.disposed) return;
+        let report: IndexedReport | undefined;
+        try {
+          report = parsed && this.buildReport(state, uri, relativePath(folder.uri, uri)!, parsed, read.version);
+        } catch (error) {
+          this.skip(uri, `Skipped: the reader failed on it (${oneLine(error)}).`);
+        }
+        if (!report) {
           stale.push(uri.toString());
           continue;
         }
         this.unskip(uri);
-        const rel = relativePath(folder.uri, uri)!;
-        pending.push(this.buildReport(state, uri, rel, parsed, read.version));
+        pending.push(report);
         if (Date.now() - lastPublish >= interval) flush();
       }
     };
@@ -277,13 +295,24 @@ export class FindingIndex implements vscode.Disposable {
     flush();
   }
 
-  /** The parsed report, or undefined with the report listed as skipped when the reader throws. */
-  private parseOrSkip(uri: vscode.Uri, text: string): ParsedReport | undefined {
-    try {
-      return this.parse(text);
-    } catch (error) {
-      this.skip(uri, `Skipped: the reader failed on it (${oneLine(error)}).`);
-      return undefined;
+  /**
+   * The parsed report; undefined, with the report listed as skipped, when the reader throws or
+   * runs past its time budget; undefined alone when the index or the parser is shutting down.
+   */
+  private async parseOrSkip(uri: vscode.Uri, text: string): Promise<ParsedReport | undefined> {
+    const outcome = await this.parser.parse(text).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
+    if (this.disposed) return undefined;
+    switch (outcome.kind) {
+      case 'parsed':
+        return outcome.report;
+      case 'failed':
+        this.skip(uri, `Skipped: the reader failed on it (${outcome.reason}).`);
+        return undefined;
+      case 'overBudget':
+        this.skip(uri, budgetReason(outcome.budgetMs));
+        return undefined;
+      case 'stopped':
+        return undefined;
     }
   }
 

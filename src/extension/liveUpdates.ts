@@ -20,7 +20,7 @@ export function registerLiveUpdates({ index, settings }: LiveUpdateDeps): vscode
   const disposables: vscode.Disposable[] = [];
   const edits = new KeyedThrottle<string>(EDIT_INTERVAL_MS, (key) => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (doc) index.updateReportText(doc.uri, doc.getText(), doc.version);
+    if (doc) void index.updateReportText(doc.uri, doc.getText(), doc.version);
   });
   disposables.push(edits);
 
@@ -55,7 +55,7 @@ export function registerLiveUpdates({ index, settings }: LiveUpdateDeps): vscode
       if (e.contentChanges.length > 0 && index.isReport(e.document.uri)) edits.schedule(e.document.uri.toString());
     }),
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (index.isReport(doc.uri)) index.updateReportText(doc.uri, doc.getText(), doc.version);
+      if (index.isReport(doc.uri)) void index.updateReportText(doc.uri, doc.getText(), doc.version);
     }),
     // Closed without saving: what counts again is the file.
     vscode.workspace.onDidCloseTextDocument((doc) => {

@@ -15,6 +15,8 @@ export interface Settings {
   addDateToStatus: boolean;
   /** A light background behind each finding's whole range (the overview-ruler band stays either way). */
   rangeHighlight: boolean;
+  /** How long the reader may take on one report (in its worker) before the report is skipped. */
+  parseTimeoutMs: number;
 }
 
 /** Path settings are per folder (scope `resource`). */
@@ -42,7 +44,14 @@ export const DEFAULT_SEVERITY_MAP: Readonly<Record<SeverityKey, SeverityLevelNam
 };
 
 /** Settings that change which files are reports or how they are read: a change re-indexes. */
-export const INDEX_SETTINGS = ['auditLens.reports', 'files.exclude'];
+export const INDEX_SETTINGS = ['auditLens.reports', 'files.exclude', 'auditLens.parseTimeoutMs'];
+
+export const DEFAULT_PARSE_TIMEOUT_MS = 2000;
+
+/** A budget is a whole number of milliseconds, at least 1; anything else means the default. */
+export function parseTimeoutOf(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_PARSE_TIMEOUT_MS;
+}
 
 function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration('auditLens');
@@ -57,6 +66,7 @@ function readSettings(): Settings {
     saveAfterStatusChange: c.get<boolean>('saveAfterStatusChange', true),
     addDateToStatus: c.get<boolean>('addDateToStatus', true),
     rangeHighlight: c.get<boolean>('rangeHighlight', true),
+    parseTimeoutMs: parseTimeoutOf(c.get<unknown>('parseTimeoutMs')),
   };
 }
 

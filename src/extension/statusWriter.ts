@@ -80,7 +80,7 @@ export class StatusWriter {
       if (!(await vscode.workspace.applyEdit(edit))) continue;
       const texts = { before, after: doc.getText() };
       // The index follows at once instead of after the edit throttle.
-      this.index.updateReportText(uri, doc.getText(), doc.version);
+      await this.index.updateReportText(uri, doc.getText(), doc.version);
       if (this.settings.current.saveAfterStatusChange && !wasDirty && !(await doc.save())) {
         return { report: uri, changed: computed.changed, texts, error: `${done[0].toUpperCase()}${done.slice(1)}, but ${vscode.workspace.asRelativePath(uri)} could not be saved.` };
       }
@@ -109,7 +109,7 @@ export class StatusWriter {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)), span.newText);
     if (!(await vscode.workspace.applyEdit(edit))) return { report: uri, error: `${name} could not be edited; nothing was undone there.` };
-    this.index.updateReportText(uri, doc.getText(), doc.version);
+    await this.index.updateReportText(uri, doc.getText(), doc.version);
     if (this.settings.current.saveAfterStatusChange && !wasDirty && !(await doc.save())) {
       return { report: uri, error: `The change was undone, but ${name} could not be saved.` };
     }

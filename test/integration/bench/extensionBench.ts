@@ -31,7 +31,7 @@ function gc(): () => void {
 async function firstDiagnostics(api: AuditLensApi): Promise<void> {
   // From a standing start: a fresh index over the whole workspace, as activation builds it.
   const settings = new SettingsStore();
-  const index = new FindingIndex(settings, api.log);
+  const index = new FindingIndex(settings, api.log, api.index.parser);
   const started = performance.now();
   let first = 0;
   const sub = index.onDidChange((c) => {
@@ -52,7 +52,7 @@ async function firstDiagnostics(api: AuditLensApi): Promise<void> {
 async function heap(api: AuditLensApi): Promise<void> {
   const collect = gc();
   const settings = new SettingsStore();
-  const index = new FindingIndex(settings, api.log);
+  const index = new FindingIndex(settings, api.log, api.index.parser);
   collect();
   collect();
   const before = process.memoryUsage().heapUsed;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseReport } from '../../../src/core';
+import type { Finding } from '../../../src/core';
 import type { AuditLensApi } from '../../../src/extension/extension';
 import type { SkippedNode, SkippedReportNode } from '../../../src/extension/treeModel';
-import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, waitFor, writeDisk } from './helpers';
+import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, setSetting, waitFor, writeDisk } from './helpers';
 
 /** What a report author would write to make the hover open a file of their choosing. */
 const PASSWD_ARGS = encodeURIComponent(JSON.stringify(['file:///etc/passwd', 1, 1]));
@@ -77,40 +77,103 @@ if (!MULTI_ROOT) {
       }
     });
 
-    it('skips a report the reader throws on, lists it in the tree, and indexes every other report', async () => {
-      // A test seam: the real reader cannot be made to throw on demand, so the index is handed one
-      // that throws on this report. What this proves: a throw while reading one report is caught
-      // for that report alone, during a full scan and on a later edit.
+    it('skips a report the reader throws on, and one whose findings make indexing throw, and indexes every other report', async () => {
+      // A test seam: the real reader cannot be made to throw on demand, so the index is handed a
+      // parser that wraps the real one (its worker) and, on two marked reports, throws itself or
+      // hands back findings that make building the index throw (a null finding). What this
+      // proves: a throw while reading one report, in the parser or in the extension host after
+      // it, is caught for that report alone, during a full scan and on a later edit.
       const throwing = fixture('audits/throwing-audit.md');
+      const malformed = fixture('audits/malformed-audit.md');
       const neighbour = fixture('audits/neighbour-audit.md');
-      a.index.parse = (text) => {
-        if (text.includes('MAKE-THE-READER-THROW')) throw new Error('simulated reader failure\nwith a second line');
-        return parseReport(text);
+      const real = a.index.parser;
+      a.index.parser = {
+        parse: async (text) => {
+          if (text.includes('MAKE-THE-READER-THROW')) throw new Error('simulated reader failure\nwith a second line');
+          if (text.includes('MAKE-THE-FINDINGS-NULL')) return { kind: 'parsed', report: { title: 'Malformed', findings: [null as unknown as Finding] } };
+          return real.parse(text);
+        },
       };
       try {
         await writeDisk(throwing, '# Audit\n\n### [T1] Thrown away\n\n**Severity:** High\n**Location:** `src/auth/sessions.ts:1`\n\nMAKE-THE-READER-THROW\n');
+        await writeDisk(malformed, '# Audit\n\n### [M1] Never built\n\n**Severity:** High\n**Location:** `src/auth/sessions.ts:3`\n\nMAKE-THE-FINDINGS-NULL\n');
         await writeDisk(neighbour, '# Audit\n\n### [N1] Read all the same\n\n**Severity:** Low\n**Location:** `src/auth/sessions.ts:2`\n');
         await vscode.commands.executeCommand('auditLens.refresh');
-        await waitFor(() => a.index.skippedReports().some((s) => s.uri.toString() === throwing.toString()), 'the throwing report to be skipped');
-        const skipped = a.index.skippedReports().find((s) => s.uri.toString() === throwing.toString())!;
-        assert.equal(skipped.reason, 'Skipped: the reader failed on it (simulated reader failure).', 'one line');
-        assert.ok(a.index.report(neighbour), 'the report next to it is indexed');
+        await waitFor(() => a.index.skippedReports().length === 2, 'both marked reports to be skipped');
+        const reasons = Object.fromEntries(a.index.skippedReports().map((s) => [vscode.workspace.asRelativePath(s.uri), s.reason]));
+        assert.equal(reasons['audits/throwing-audit.md'], 'Skipped: the reader failed on it (simulated reader failure).', 'one line');
+        assert.match(reasons['audits/malformed-audit.md'], /^Skipped: the reader failed on it \(.*null.*\)\.$/, 'the host\'s own throw, on one line');
+        assert.ok(a.index.report(neighbour), 'the report next to them is indexed');
         await waitFor(() => diagnosticFor(sessions, 'N1'), 'N1 shown');
         assert.ok(!diagnosticFor(sessions, 'T1'));
-        assert.equal(a.statusBar.item.text, '$(shield) 9 open · 1 critical', 'the fixture\'s 8 open findings and N1 are all there, and nothing of the skipped report');
+        assert.ok(!diagnosticFor(sessions, 'M1'));
+        assert.equal(a.statusBar.item.text, '$(shield) 9 open · 1 critical', 'the fixture\'s 8 open findings and N1 are all there, and nothing of the skipped reports');
 
         const [first] = a.tree.getChildren();
         assert.equal(first.type, 'skipped', 'a warning row heads the tree');
-        assert.equal(a.tree.getTreeItem(first).label, '1 report skipped');
-        const [row] = a.tree.getChildren(first) as SkippedReportNode[];
-        assert.equal(row.report.reason, skipped.reason);
-        assert.equal(a.tree.getTreeItem(row).command?.command, 'auditLens.showOutput', 'a click shows the output channel with the reason');
-        assert.equal((first as SkippedNode).reports.length, 1);
+        assert.equal(a.tree.getTreeItem(first).label, '2 reports skipped');
+        const rows = a.tree.getChildren(first) as SkippedReportNode[];
+        assert.deepEqual(rows.map((r) => r.report.reason).sort(), Object.values(reasons).sort());
+        assert.equal(a.tree.getTreeItem(rows[0]).command?.command, 'auditLens.showOutput', 'a click shows the output channel with the reason');
+        assert.equal((first as SkippedNode).reports.length, 2);
+
+        // A later edit that makes the report readable brings it back, through the same index.
+        await writeDisk(malformed, '# Audit\n\n### [M1] Built now\n\n**Severity:** High\n**Location:** `src/auth/sessions.ts:3`\n');
+        await waitFor(() => diagnosticFor(sessions, 'M1'), 'M1 shown once its report reads');
+        assert.deepEqual(a.index.skippedReports().map((s) => vscode.workspace.asRelativePath(s.uri)), ['audits/throwing-audit.md']);
       } finally {
-        a.index.parse = parseReport;
+        a.index.parser = real;
         await remove(throwing);
+        await remove(malformed);
         await remove(neighbour);
-        await waitFor(() => a.index.skippedReports().length === 0 && !a.index.report(neighbour), 'both reports gone, nothing skipped');
+        await waitFor(() => a.index.skippedReports().length === 0 && !a.index.report(neighbour), 'the reports gone, nothing skipped');
+      }
+    });
+
+    it('skips a report that takes longer than auditLens.parseTimeoutMs to read, and reads every other report', async () => {
+      // About 4 MB and 35,000 findings: seconds for the reader (11 s when this was written), so
+      // far over a 100 ms budget whatever the machine; a few-KB report takes about 1 ms once the
+      // worker is warm. A 1 ms budget would be as sure for the big one but not for the small
+      // ones (the fixture's reports too), on a busy machine.
+      const slow = fixture('audits/slow-audit.md');
+      const quick = fixture('audits/quick-audit.md');
+      const parts = ['# Audit', ''];
+      for (let i = 0; i < 35_000; i++) parts.push(`### [S${i}] Finding number ${i}`, '', '**Severity:** High', '**Location:** `src/auth/sessions.ts:1`', '', 'Words.', '');
+      const reason = 'Skipped: took longer than 100 ms to read (auditLens.parseTimeoutMs).';
+      // A spy on the output channel: what it is told passes through to it unchanged.
+      const warnings: string[] = [];
+      const warn = a.log.warn;
+      a.log.warn = (message: string, ...args: unknown[]) => {
+        warnings.push(message);
+        warn.call(a.log, message, ...args);
+      };
+      try {
+        await writeDisk(quick, '# Audit\n\n### [Q1] Read in time\n\n**Severity:** Low\n**Location:** `src/auth/sessions.ts:2`\n');
+        await waitFor(() => diagnosticFor(sessions, 'Q1'), 'Q1 shown');
+        await setSetting('auditLens.parseTimeoutMs', 100);
+        await writeDisk(slow, parts.join('\n'));
+        await waitFor(() => a.index.skippedReports().length > 0, 'the slow report to be skipped', 30_000);
+        await a.index.reindex();
+        assert.deepEqual(
+          a.index.skippedReports().map((s) => [vscode.workspace.asRelativePath(s.uri), s.reason]),
+          [['audits/slow-audit.md', reason]],
+          'the slow report alone is skipped, on a full scan too, with the budget in the reason',
+        );
+        assert.ok(a.index.report(quick), 'the small report next to it is indexed');
+        assert.ok(a.index.report(fixture('reviews/api-review.md')), 'and the fixture\'s reports');
+        assert.ok(diagnosticFor(sessions, 'Q1'));
+        assert.ok(!diagnosticFor(sessions, 'S0'), 'nothing of the skipped report is shown');
+        assert.equal(a.statusBar.item.text, '$(shield) 9 open · 1 critical', 'the fixture\'s 8 open findings and Q1');
+        const [first] = a.tree.getChildren();
+        assert.equal(a.tree.getTreeItem(first).label, '1 report skipped');
+        assert.deepEqual((a.tree.getChildren(first) as SkippedReportNode[]).map((r) => r.report.reason), [reason]);
+        assert.ok(warnings.includes(`audits/slow-audit.md: ${reason}`), `the output channel says which report and why: ${JSON.stringify(warnings)}`);
+      } finally {
+        a.log.warn = warn;
+        await setSetting('auditLens.parseTimeoutMs', undefined);
+        await remove(slow);
+        await remove(quick);
+        await waitFor(() => a.index.skippedReports().length === 0 && !a.index.report(quick), 'the reports gone, nothing skipped', 15_000);
       }
     });
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../../src/core';
 import { anyCaseGlob } from '../../../src/core/reportGlobs';
 import { COMMANDS, CONTEXT_KEYS } from '../../../src/extension/commandIds';
+import { DEFAULT_PARSE_TIMEOUT_MS } from '../../../src/extension/settings';
 import { api, EXTENSION_ID, waitFor } from './helpers';
 
 interface Manifest {
@@ -111,6 +112,7 @@ describe('Manifest', () => {
     assert.deepEqual(props['auditLens.reports.exclude'].default, [...DEFAULT_EXCLUDE]);
     assert.equal(props['auditLens.reports.include'].scope, 'resource');
     assert.equal(props['auditLens.reports.exclude'].scope, 'resource');
+    assert.equal(props['auditLens.parseTimeoutMs'].default, DEFAULT_PARSE_TIMEOUT_MS, 'the budget the extension falls back to is the one the manifest shows');
     const activation = manifest().activationEvents;
     for (const glob of DEFAULT_INCLUDE) assert.ok(activation.includes(`workspaceContains:${anyCaseGlob(glob)}`), `activates on ${glob}, in any case`);
   });
