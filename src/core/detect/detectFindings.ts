@@ -173,7 +173,7 @@ class Detector {
     const defect = DEFECT.exec(parts.title.slice(0, 160));
     if (defect) cues.push(cue('defectWords', defect[0]));
     const body = this.ownBody(b);
-    const fields = bodyFields(this.lines, body);
+    const fields = bodyFields(body);
     if (fields.status) cues.push(cue('statusField', fields.status));
     if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
     // **Problem:**, **Impact:** and **Fix:** together are a finding's anatomy, whatever the heading says.
@@ -375,7 +375,7 @@ class Detector {
       const defect = DEFECT.exec(quickPlain(lead.titleSource).slice(0, 160));
       if (defect) cues.push(cue('defectWords', defect[0]));
       const body = this.lines.slice(b.line, b.endLine);
-      const fields = bodyFields(this.lines, body);
+      const fields = bodyFields(body);
       if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
       // `- **Race in refresh** **Status:** Open`: the item's own status field (as Track as Finding writes it).
       const ownStatus = fieldsInLine(l.text, l.line).find((f) => STATUS_LABELS_READ.includes(f.label) && statusOpeningValue(f.value) !== null);
@@ -641,7 +641,7 @@ interface BodyFields {
 }
 
 /** Labelled fields in a unit's own body (code aside), and whether it cites `path:line`. */
-function bodyFields(lines: readonly ScannedLine[], body: readonly ScannedLine[]): BodyFields {
+function bodyFields(body: readonly ScannedLine[]): BodyFields {
   const out: BodyFields = { status: null, finding: [], location: false };
   let seen = 0;
   for (const l of body) {
@@ -663,7 +663,6 @@ function bodyFields(lines: readonly ScannedLine[], body: readonly ScannedLine[])
     }
     if (!out.location && PATH_LINE.test(l.text)) out.location = true;
   }
-  void lines;
   return out;
 }
 
