@@ -7,7 +7,7 @@ import type { Candidate } from './candidate';
 // "- Issue #1: Request Body Company Override" under a summary is a cross-reference.
 export function dropRepeats(cands: Candidate[]): Candidate[] {
   const headingIds = new Set(cands.filter((c) => c.kind === 'heading' && c.parts.id).map((c) => normId(c.parts.id!)));
-  const headingTitles = cands.filter((c) => c.kind === 'heading').map((c) => normTitle(c.parts.title)).filter((t) => t.length >= 8);
+  const headingTitles = new Set(cands.filter((c) => c.kind === 'heading').map((c) => normTitle(c.parts.title)).filter((t) => t.length >= 8));
   const rowIds = new Set(cands.filter((c) => c.kind === 'tableRow' && c.table!.id !== null).map((c) => normId(c.table!.id!)));
   cands = cands.filter((c) => {
     if (c.kind !== 'listItem') return true;
@@ -15,8 +15,11 @@ export function dropRepeats(cands: Candidate[]): Candidate[] {
     // `- P2-8: Zod para importAllData` under `### Sprint 2`: a plan that schedules a finding of a table.
     if (c.parts.id !== null && rowIds.has(normId(c.parts.id)) && classifySection(c.section).procedural) return false;
     // "arbitrary-send-erc20 (1 result)" in a list of the findings written out below.
+    // The title, or its start up to a word break, is a heading's title: looked up per word, not per heading.
     const t = normTitle(c.parts.title);
-    return !headingTitles.some((h) => t === h || t.startsWith(h + ' '));
+    if (headingTitles.has(t)) return false;
+    for (let at = t.indexOf(' '); at >= 0; at = t.indexOf(' ', at + 1)) if (headingTitles.has(t.slice(0, at))) return false;
+    return true;
   });
   const ids = new Set(cands.filter((c) => c.kind !== 'tableRow' && c.parts.id).map((c) => normId(c.parts.id!)));
   const titles = new Set(cands.filter((c) => c.kind !== 'tableRow').map((c) => normTitle(c.parts.title)));

@@ -1,6 +1,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import { quickPlain } from './plain';
 
 /** Plain text of one line of inline Markdown, as remark reads it. */
 export interface InlineText {
@@ -18,6 +19,8 @@ interface MdNode {
 const INLINE_MARKUP = /[`*_~[\]<>\\&!]/;
 /** The longest title or snippet read, in characters. */
 export const MAX_TITLE = 1000;
+/** The most characters of titles one report sends through remark. */
+const REMARK_BUDGET = 200_000;
 
 // A zero-width space keeps every snippet an ordinary paragraph: without it a title such
 // as "1. Foo" or "# bar" would be read as a list or heading of its own.
@@ -40,10 +43,14 @@ export class InlineReader {
     const snippets = all.map((s) => (s.length > MAX_TITLE ? s.slice(0, MAX_TITLE) : s));
     const out: InlineText[] = new Array(snippets.length);
     const marked: number[] = [];
+    // remark costs several seconds per megabyte: past this many characters of titles in one report
+    // (a report of 100,000 findings is an attack, not an audit), titles are read the plain way.
+    let budget = REMARK_BUDGET;
     snippets.forEach((s, i) => {
       // Text with no Markdown punctuation reads as itself; only the rest costs a parse.
-      if (INLINE_MARKUP.test(s)) marked.push(i);
-      else out[i] = { text: clean(s), struck: '' };
+      if (!INLINE_MARKUP.test(s)) out[i] = { text: clean(s), struck: '' };
+      else if ((budget -= s.length) >= 0) marked.push(i);
+      else out[i] = fallbackInline(s);
     });
     if (marked.length === 0) return out;
     // Link destinations do not change the text and are often long URLs: shorten them first.
@@ -86,10 +93,8 @@ function clean(s: string): string {
 }
 
 /** Used only if remark's paragraphs cannot be matched to the snippets one to one. */
+/** The plain reading of a title (links to their text, markup dropped), in linear time. */
 function fallbackInline(s: string): InlineText {
-  const struck = [...s.matchAll(/~~(.+?)~~/g)].map((m) => m[1]).join(' ');
-  const plain = s
-    .replace(/!?\[([^\]]*(?:\[[^\]]*\][^\]]*)*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_~`]+/g, '');
-  return { text: clean(plain), struck: clean(struck.replace(/[*_`]/g, '')) };
+  const struck = [...s.matchAll(/~~([^~]+)~~/g)].map((m) => m[1]).join(' ');
+  return { text: clean(quickPlain(s)), struck: clean(quickPlain(struck)) };
 }
