@@ -35,8 +35,16 @@ export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
     targets.push(...listing.reports);
   }
 
-  for (const rel of targets) {
-    const parsed = await parseOne(root, rel, options.cache);
+  // Reads run a few files ahead of the parse, so that the disk and the parser work at once.
+  const reads = new Map<number, ReturnType<typeof readReportFile>>();
+  for (let k = 0; k < targets.length; k++) {
+    for (let ahead = k; ahead < Math.min(targets.length, k + READ_AHEAD); ahead++) {
+      if (!reads.has(ahead)) reads.set(ahead, readReportFile(resolve(root, targets[ahead]), root));
+    }
+    const rel = targets[k];
+    const read = reads.get(k)!;
+    reads.delete(k);
+    const parsed = await parseOne(rel, read, options.cache);
     if ('message' in parsed) result.errors.push({ path: rel, message: parsed.message });
     else result.reports.push(toScannedReport(rel, basename(rel), parsed.report, index, parsed.notes));
   }
@@ -44,9 +52,12 @@ export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
   return result;
 }
 
-async function parseOne(root: string, rel: string, cache: ScanCache | undefined): Promise<CachedReport | { message: string }> {
+/** How many reports are read ahead of the one being parsed. */
+const READ_AHEAD = 8;
+
+async function parseOne(rel: string, reading: ReturnType<typeof readReportFile>, cache: ScanCache | undefined): Promise<CachedReport | { message: string }> {
   // Always read: the cache is keyed on the bytes, so it can only save the parse.
-  const read = await readReportFile(resolve(root, rel), root);
+  const read = await reading;
   if (!read.ok) return { message: read.message };
   const hash = cache ? contentHash(read.bytes) : '';
   const hit = cache?.get(rel, hash);

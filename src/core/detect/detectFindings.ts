@@ -630,6 +630,9 @@ function isMarked(j: Judgement): boolean {
 
 /** An item's title as a label for its nested items, when it names findings or a severity. */
 function itemLabel(title: string, line: number): SectionInfo | null {
+  // A label names a group in a few words (as a heading must to name findings): longer items are not
+  // classified at all, which spares the vocabulary patterns on every sentence-long item.
+  if (title.length > 80 || title.split(/\s+/).length > 6) return null;
   const kind = classifySection(title);
   return kind.findings && !kind.procedural ? { line, title, kind, docTitle: false, label: true, unit: false, bodyPart: false } : null;
 }
