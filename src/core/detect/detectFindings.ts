@@ -15,7 +15,7 @@ import { dialectCodeFindings } from '../dialects/dialects';
 import { readDirective, type Directive } from './directives';
 import { readItemLead } from './itemLead';
 import { contextOf, labelInfo, sectionInfo, type SectionInfo } from './sectionInfo';
-import { classifySection } from '../vocabulary/sectionKind';
+import { classifySection, mayNameFindings } from '../vocabulary/sectionKind';
 
 export type Verdict = 'finding' | 'group' | 'container' | 'body' | 'forced' | 'not-finding' | 'ignored';
 
@@ -151,7 +151,8 @@ class Detector {
     const l = this.lines[b.index];
     const info = sectionInfo(this.lines, b, this.firstHeading);
     const plain = info.title;
-    const parts = readTitle(plain, struckText(l.content));
+    // Read once by sectionInfo; again only when struck-through text may change the status.
+    const parts = info.parts && !l.content.includes('~~') ? { ...info.parts } : readTitle(plain, struckText(l.content));
     // `### 3.1 Usage of re-entrancy guard  Won't Fix` (ConsenSys web reports): a badge set off by
     // two spaces, which the plain title no longer shows.
     parts.status ??= statusInTitle(l.content.replace(/[*_`]/g, ''));
@@ -632,7 +633,7 @@ function isMarked(j: Judgement): boolean {
 function itemLabel(title: string, line: number): SectionInfo | null {
   // A label names a group in a few words (as a heading must to name findings): longer items are not
   // classified at all, which spares the vocabulary patterns on every sentence-long item.
-  if (title.length > 80 || title.split(/\s+/).length > 6) return null;
+  if (title.length > 80 || title.split(/\s+/).length > 6 || !mayNameFindings(title)) return null;
   const kind = classifySection(title);
   return kind.findings && !kind.procedural ? { line, title, kind, docTitle: false, label: true, unit: false, bodyPart: false } : null;
 }

@@ -3,7 +3,7 @@ import { quickPlain } from '../markdown/plain';
 import type { ScannedLine } from '../markdown/scanLines';
 import { classifySection, type SectionKind } from '../vocabulary/sectionKind';
 import { isGroupHeading } from '../vocabulary/groupHeading';
-import { readTitle } from './readTitle';
+import { readTitle, type TitleParts } from './readTitle';
 import { BODY_PART_HEADING } from '../vocabulary/findingWords';
 import type { Severity, Status } from '../types';
 import { fieldsInLine, SEVERITY_LABELS } from '../markdown/fields';
@@ -22,6 +22,8 @@ export interface SectionInfo {
   unit: boolean;
   /** The heading is a part of a finding's body (`#### Impact`, `### Recommendation`). */
   bodyPart: boolean;
+  /** The heading's title read once (headings only), so the detector need not read it again. */
+  parts?: TitleParts;
 }
 
 const NEUTRAL: SectionKind = { findings: false, procedural: false, summary: false, positive: false, severity: null, status: null };
@@ -43,7 +45,7 @@ export function sectionInfo(lines: readonly ScannedLine[], b: Block, firstHeadin
   // a severity field before the section's first block speaks for the units beneath it, and outranks a
   // word of the heading (`## low-level-calls` over `Impact: Informational`).
   if (!docTitle) kind.severity = leadingSeverity(lines, b) ?? kind.severity;
-  return { line: l.line, title, kind, docTitle, label: false, unit, bodyPart };
+  return { line: l.line, title, kind, docTitle, label: false, unit, bodyPart, parts };
 }
 
 /**

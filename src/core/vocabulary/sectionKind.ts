@@ -31,6 +31,11 @@ const OPEN_WORK = pattern(SECTION_WORDS.openWork);
 const FIX_GROUP = pattern(SECTION_WORDS.fixGroup);
 const POSITIVE = wordsPattern(PRAISE_WORDS);
 
+/** Whether a short title uses a word that names findings (the first test of `classifySection`, alone). */
+export function mayNameFindings(title: string): boolean {
+  return FINDINGS.test(title.replace(/[*_`~]/g, ''));
+}
+
 export function classifySection(heading: string): SectionKind {
   const t = heading.replace(/[*_`~]/g, '');
   // Procedural headings are short ("Deployment Steps", "Files Changed"); a long title that
