@@ -9,7 +9,7 @@ import { dedupeLocations } from '../locations/locationsInText';
 import { readTitle, shortTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { severityFromValue } from '../vocabulary/severity';
-import { statusFromValue, titleStatusSource } from '../vocabulary/status';
+import { statusFromValue, titleStatusSource, VERDICT_WORDS } from '../vocabulary/status';
 import { FIX_NOUNS } from '../vocabulary/statusWords';
 import { ID_LABELS, IMPACT_LABELS } from '../vocabulary/fieldLabels';
 import { alternation } from '../vocabulary/wordPattern';
@@ -118,7 +118,7 @@ function readStatus(c: Candidate, parts: TitleParts, inline: InlineText, lines: 
   return c.context.status ?? fixRecord(parts.title);
 }
 
-const STATUS_SUBHEADING = new RegExp(`^\\W*(?:✅|⏭️?|❌)?\\s*(${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}])(.*)$`, 'u');
+const STATUS_SUBHEADING = new RegExp(`^\\W*(?:✅|⏭️?|❌)?\\s*(${VERDICT_WORDS})(?![\\p{L}])(.*)$`, 'u');
 
 // A title that names a fix as done, the noun closing it or labelling it: `C2: Bot User TOCTOU Fix`,
 // `Critical Bug Fix: index_project Path Parameter` (work logs). "Fix the parser" is a task, not this.

@@ -8,7 +8,7 @@ import { readTitle, type TitleParts } from './readTitle';
 import type { ScannedLine } from '../markdown/scanLines';
 import { isGroupHeading } from '../vocabulary/groupHeading';
 import { BODY_PART_HEADING, DEFECT, ETCETERA, FINDING_NOUN, isFindingField } from '../vocabulary/findingWords';
-import { statusFromValue, statusInTitle, statusOpeningValue, titleStatusSource } from '../vocabulary/status';
+import { statusFromValue, statusInTitle, statusOpeningValue, VERDICT_WORDS } from '../vocabulary/status';
 import { severityFromValue } from '../vocabulary/severity';
 import { cue, SIBLING_THRESHOLD, THRESHOLD, total, type Cue } from './cues';
 import { dialectCodeFindings } from '../dialects/dialects';
@@ -122,7 +122,7 @@ class Detector {
         this.results.set(b, r);
         // `### ✅ FIXED - 9 bugs found and fixed` over sibling `### Bug #1 …` headings (agent bug-fix
         // logs): the verdict is theirs, unless they say otherwise.
-        const heading = quickPlain(this.lines[b.index].content);
+        const heading = r.j.title;
         if (r.j.verdict !== 'finding' && STATUS_LEAD.test(heading)) verdictAbove = statusFromValue(heading.replace(/^\W*INVESTIGATED\b/, '')) ?? verdictAbove;
         else if (verdictAbove !== null) {
           for (const c of [r.j.candidate, r.pending]) if (c && c.context.status === null) c.context = { ...c.context, status: verdictAbove };
@@ -422,7 +422,7 @@ class Detector {
         continue;
       }
       // An item that names a group (`**Super-Memory-TS Critical Bug Fixes**`) lends its words to its nested items.
-      const label = itemLabel(title, b.line);
+      const label = b.children.length > 0 ? itemLabel(title, b.line) : null;
       const nestedScope: Scope = { stack: label ? [...scope.stack, label] : scope.stack, nested: label === null, force: null };
       if (force === 'findings' || score >= THRESHOLD) {
         // Unless its own nested items are marked findings (`- Fixed …`, `- [H-1] …`): then it is their group.
@@ -704,7 +704,7 @@ function isLegendTable(rows: ReadonlyArray<{ id: string | null; severity: Severi
 }
 
 /** A heading that opens with a verdict: `✅ FIXED - …`, `INVESTIGATED - Cannot Reproduce`, `Resolved`. */
-const STATUS_LEAD = new RegExp(`^[\\s✅❌⏭️☑️✔️]*(?:${titleStatusSource(true)}|INVESTIGATED|Fixed|Resolved|Status)(?![\\p{L}])`, 'u');
+const STATUS_LEAD = new RegExp(`^[\\s✅❌⏭️☑️✔️]*(?:${VERDICT_WORDS}|Fixed|Resolved|Status)(?![\\p{L}])`, 'u');
 
 /** Public advisory ids: CVE-2021-41254, GHSA-35rf-v2jv-gfg7. */
 const ADVISORY_ID = /^(?:CVE-\d{4}-\d{4,7}|GHSA(?:-[0-9a-z]{4}){3})$/i;

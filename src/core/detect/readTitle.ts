@@ -1,5 +1,5 @@
 import { severityFromId, severityInTitle } from '../vocabulary/severity';
-import { statusFromValue, statusInTitle, titleStatusSource } from '../vocabulary/status';
+import { statusFromValue, statusInTitle, titleStatusSource, VERDICT_WORDS } from '../vocabulary/status';
 import { LEVEL_ID_WORDS, SEVERITY_TITLE_WORDS } from '../vocabulary/severityWords';
 import { alternation } from '../vocabulary/wordPattern';
 import type { Severity, Status } from '../types';
@@ -46,7 +46,7 @@ const NUMBER_ID = /^(\d{1,4}(?:\.\d{1,3})*(?:-\d{1,4})?)(?:[.:)]\s*|\s+(?=\S))[�
 const TRAILING_STATUS = new RegExp(`\\s*[-–—|(]*\\s*(?:✅|⏭️?|❌)?\\s*(?<![\\p{L}])(?:${titleStatusSource(true)})(?![\\p{L}])\\)?\\s*$`, 'u');
 const TRAILING_BRACKETED_STATUS = new RegExp(`\\s*[[(]\\s*(?:${titleStatusSource()})\\s*[\\])]\\s*$`, 'iu');
 // `unchecked-transfer - FIXED (5 instances)`: a status after a dash ends the title.
-const DASH_STATUS = new RegExp(`\\s+[-–—|]\\s+(?:✅\\s*)?(?:${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}]).*$`, 'u');
+const DASH_STATUS = new RegExp(`\\s+[-–—|]\\s+(?:✅\\s*)?(?:${VERDICT_WORDS})(?![\\p{L}]).*$`, 'u');
 const TRAILING_SEVERITY = /\s*[-–—|(]*\s*\b(CRITICAL|HIGH|MEDIUM|LOW)(\s+(FIX|SEVERITY|RISK|PRIORITY))?\b\)?\s*$/u;
 // `Title (Severity: High)`, `Title (Medium)`, `Title [Risk: Low]`: a severity in brackets after the title.
 const TRAILING_BRACKETED_SEVERITY = new RegExp(`\\s*[[(（]\\s*(?:(?:severity|risk|impact|severidad|severidade|sévérité|schweregrad)\\s*[:=]\\s*)?(?:${alternation(SEVERITY_TITLE_WORDS)})\\s*[\\])）]\\s*$`, 'iu');

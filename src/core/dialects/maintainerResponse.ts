@@ -18,7 +18,8 @@ const NEGATED = /\b(?:no way|not possible|impossible|cannot|can't)\b[^.]{0,60}$/
  * improvement logs: "… PARKED until verified."); quoted discussion and code are not the verdict.
  */
 function responseVerdict(body: readonly ScannedLine[]): Status | null {
-  for (const text of paragraphs(body)) {
+  const paras = [...paragraphs(body)];
+  for (const text of paras) {
     let best: { at: number; status: Status } | null = null;
     for (const [re, status] of PHRASES) {
       const m = re.exec(text);
@@ -30,7 +31,7 @@ function responseVerdict(body: readonly ScannedLine[]): Status | null {
   }
   // "… not verified against a real Codex install. PARKED until verified." / "All corrected in PR #5.":
   // a short sentence that closes a paragraph with a status.
-  for (const text of paragraphs(body)) {
+  for (const text of paras) {
     const last = CLOSING.exec(text);
     const status = last ? statusOpeningValue(last[1].replace(/^(?:all|both)\s+/i, '')) : null;
     if (status !== null) return status;

@@ -29,7 +29,12 @@ export function titleStatusSource(upper = false): string {
     .map((w) => (upper ? w.toUpperCase() : w).replace(/'/g, "'?").replace(/ /g, '[\\s_-]+'))
     .join('|');
 }
-const TITLE_UPPER = new RegExp(`(?<![\\p{L}])(${titleStatusSource(true)}|INVESTIGATED)(?![\\p{L}])`, 'u');
+/**
+ * Verdict words written in capitals in a title or heading (`✅ FIXED`, `— WON'T FIX`), and
+ * INVESTIGATED, a verdict that names no status: the pattern source every title verdict is built from.
+ */
+export const VERDICT_WORDS = `${titleStatusSource(true)}|INVESTIGATED`;
+const TITLE_UPPER = new RegExp(`(?<![\\p{L}])(${VERDICT_WORDS})(?![\\p{L}])`, 'u');
 const TITLE_STATUS_SOURCE = titleStatusSource();
 const BRACKETED = new RegExp(`[[(]\\s*(${TITLE_STATUS_SOURCE})\\s*[\\])]\\s*$`, 'iu');
 // `### 3.1 Usage of re-entrancy guard  Won't Fix` (ConsenSys web reports): a badge after two spaces or a ✓.
