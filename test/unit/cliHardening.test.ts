@@ -1,6 +1,6 @@
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReportFile } from '../../src/cli/readReportFile';
@@ -8,6 +8,16 @@ import { parseReport } from '../../src/core';
 
 // These run the built bin, as CI would.
 const BIN = join(__dirname, '../../../dist/cli.js');
+
+/** The bundle copied into a fresh folder that every user may read (the CLI is one file). */
+function readableCopy(bin: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-lens-bin-'));
+  chmodSync(dir, 0o755);
+  const copy = join(dir, 'cli.js');
+  copyFileSync(bin, copy);
+  chmodSync(copy, 0o644);
+  return copy;
+}
 
 interface Run {
   code: number | null;
@@ -150,10 +160,13 @@ describe('CLI hardening (dist/cli.js)', () => {
   it('an unwritable folder: exit 3, one line, the report unchanged', () => {
     const file = join(root, 'security-review.md');
     chmodSync(root, 0o555);
-    // root ignores folder permissions: run the bin as nobody then.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // root ignores folder permissions: run the bin as nobody then, from a copy nobody can read (the
+    // checkout may sit in a folder only its owner can enter, as `mktemp -d` makes one).
+    const isRoot = process.getuid?.() === 0;
+    const asNobody = isRoot ? { uid: 65534, gid: 65534 } : {};
+    const bin = isRoot ? readableCopy(BIN) : BIN;
     chmodSync(file, 0o666);
-    const r = spawnSync(process.execPath, [BIN, 'set-status', '--root', root, file, 'H1', 'fixed'], { encoding: 'utf8', ...asNobody, cwd: '/' });
+    const r = spawnSync(process.execPath, [bin, 'set-status', '--root', root, file, 'H1', 'fixed'], { encoding: 'utf8', ...asNobody, cwd: '/' });
     strictEqual(r.status, 3, r.stderr);
     match(r.stderr, /^audit-lens: Cannot write in .*permission denied \(EACCES\); nothing written\.\n$/);
     strictEqual(readFileSync(file, 'utf8'), REPORT);
