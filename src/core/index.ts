@@ -1,6 +1,6 @@
 // Public surface of the core: everything the CLI and the extension use comes through here.
 export * from './types';
-export { parseReport } from './parseReport';
+export { parseReport, parseReportState, reparseReport, type ReportParseState } from './parseReport';
 export { setFindingStatus, normalizeStatus, StatusEditError, type StatusEditResult, type StatusEditOptions } from './edit/setFindingStatus';
 export { applyTextEdits } from './edit/applyTextEdits';
 export { FileIndex } from './locations/fileIndex';
@@ -14,3 +14,4 @@ export { findingLabel, isDerivedId } from './export/findingLabel';
 export { markNotFinding, type FindingTarget, type ReaderEditResult } from './edit/markNotFinding';
 export { trackAsFinding, isTrackableLine, type TrackResult } from './edit/trackAsFinding';
 export { ReaderEditError } from './edit/readerEditError';
+export type { DriftState, BaseSource, Drift, TrackedLocation } from './drift/driftTypes';

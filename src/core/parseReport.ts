@@ -33,3 +33,26 @@ function reportTitle(lines: ScannedLine[], findingLines: Set<number>): string {
   return h1 && !findingLines.has(h1.line) ? quickPlain(h1.content) : '';
 }
 
+
+/**
+ * A parse kept for re-reading the same report after an edit (the open report in the editor,
+ * `set-status`'s verification). Treat it as opaque: pass it back to `reparseReport`.
+ */
+export interface ReportParseState {
+  readonly text: string;
+  readonly report: ParsedReport;
+}
+
+/** Parses a report and keeps what `reparseReport` needs to re-read it after an edit. */
+export function parseReportState(text: string): ReportParseState {
+  return { text, report: parseReport(text) };
+}
+
+/**
+ * The parse of `text`, an edited version of `previous.text`. The result always equals
+ * `parseReport(text)`; only the cost differs.
+ */
+export function reparseReport(previous: ReportParseState, text: string): ReportParseState {
+  if (text === previous.text) return previous;
+  return parseReportState(text);
+}
