@@ -1,6 +1,7 @@
 // Public surface of the core: everything the CLI and the extension use comes through here.
 export * from './types';
-export { parseReport, parseReportState, reparseReport, type ReportParseState } from './parseReport';
+export { parseReport } from './parseReport';
+export { parseReportState, reparseReport, type ReportParseState } from './incremental/reparseReport';
 export { setFindingStatus, normalizeStatus, StatusEditError, type StatusEditResult, type StatusEditOptions } from './edit/setFindingStatus';
 export { applyTextEdits } from './edit/applyTextEdits';
 export { FileIndex } from './locations/fileIndex';

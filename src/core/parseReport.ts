@@ -1,7 +1,8 @@
 import { assignIds } from './detect/assignIds';
 import { buildFinding } from './detect/buildFinding';
+import type { Candidate } from './detect/candidate';
 import { quickPlain } from './markdown/plain';
-import { detectFindings } from './detect/detectFindings';
+import { detectFindings, type Detection, type SectionScope } from './detect/detectFindings';
 import { dropRepeats } from './detect/dropRepeats';
 import { buildBlocks } from './markdown/blocks';
 import { InlineReader } from './markdown/inlineText';
@@ -15,14 +16,28 @@ const inlineReader = new InlineReader();
 
 /** Reads the findings of one Markdown report. Never throws; lines are 1-based. */
 export function parseReport(text: string): ParsedReport {
-  const lines = scanLines(text);
-  const { candidates: found } = detectFindings(lines, buildBlocks(lines));
-  const candidates = dropRepeats(found);
+  return readReport(scanLines(text)).report;
+}
+
+/** A reading with what the detector saw on the way, for re-reading one section after an edit. */
+export interface Reading {
+  report: ParsedReport;
+  detection: Detection;
+  candidates: Candidate[];
+}
+
+/**
+ * The reader's pipeline over scanned lines. With `within`, the lines are one heading section
+ * judged alone in the scope it had in its report (see reparseReport).
+ */
+export function readReport(lines: ScannedLine[], within?: SectionScope): Reading {
+  const detection = detectFindings(lines, buildBlocks(lines), within);
+  const candidates = dropRepeats(detection.candidates);
   // A status marker written on an item or cell (`… **Status:** Fixed`) is not part of its title.
   const inline = inlineReader.readAll(candidates.map((c) => (c.kind === 'heading' ? c.titleSource : c.titleSource.replace(STATUS_MARKER, ''))));
   const findings = candidates.map((c, i) => buildFinding(c, inline[i], lines));
   assignIds(findings, candidates);
-  return { title: reportTitle(lines, new Set(candidates.map((c) => c.startLine))), findings };
+  return { report: { title: reportTitle(lines, new Set(candidates.map((c) => c.startLine))), findings }, detection, candidates };
 }
 
 /** Front matter's title, else the first H1 (or first heading) unless that is a finding; else ''. */
@@ -31,28 +46,4 @@ function reportTitle(lines: ScannedLine[], findingLines: Set<number>): string {
   if (front) return front.text.replace(/^title:\s*/, '').replace(/^["']|["']$/g, '').trim();
   const h1 = lines.find((l) => l.kind === 'heading' && l.level === 1) ?? lines.find((l) => l.kind === 'heading');
   return h1 && !findingLines.has(h1.line) ? quickPlain(h1.content) : '';
-}
-
-
-/**
- * A parse kept for re-reading the same report after an edit (the open report in the editor,
- * `set-status`'s verification). Treat it as opaque: pass it back to `reparseReport`.
- */
-export interface ReportParseState {
-  readonly text: string;
-  readonly report: ParsedReport;
-}
-
-/** Parses a report and keeps what `reparseReport` needs to re-read it after an edit. */
-export function parseReportState(text: string): ReportParseState {
-  return { text, report: parseReport(text) };
-}
-
-/**
- * The parse of `text`, an edited version of `previous.text`. The result always equals
- * `parseReport(text)`; only the cost differs.
- */
-export function reparseReport(previous: ReportParseState, text: string): ReportParseState {
-  if (text === previous.text) return previous;
-  return parseReportState(text);
 }

@@ -63,9 +63,10 @@ const MAX_DEPTH = 40;
  * Weighs every heading section, list item, table row and bold-lead paragraph of a report and
  * returns the findings among them, with every judgement made on the way.
  */
-export function detectFindings(lines: readonly ScannedLine[], root: Block): { candidates: Candidate[]; judgements: Judgement[] } {
-  const d = new Detector(lines, root);
-  const found = d.children(root, { stack: [], nested: false, force: null }, 0);
+export function detectFindings(lines: readonly ScannedLine[], root: Block, within?: SectionScope): Detection {
+  // A section judged alone (an edited one, see reparseReport) is never the report's first heading.
+  const d = new Detector(lines, within ? null : firstSection(root));
+  const found = within ? d.children(root, within.scope, within.depth) : d.children(root, { stack: [], nested: false, force: null }, 0);
   const candidates = found.map((j) => j.candidate!).sort((a, b) => a.startLine - b.startLine);
   const judgements = d.judgements.filter((j) => !d.dropped.has(j)).sort((a, b) => a.line - b.line);
   // Whatever lies inside a finding is its body, whatever it would have been on its own.
@@ -79,21 +80,32 @@ export function detectFindings(lines: readonly ScannedLine[], root: Block): { ca
       j.because ??= `inside the finding at line ${f.line}`;
     }
   }
-  return { candidates, judgements };
+  return { candidates, judgements, scopes: d.scopes };
+}
+
+export interface Detection {
+  candidates: Candidate[];
+  judgements: Judgement[];
+  /** The scope each heading section was judged in, by its line. */
+  scopes: Map<number, SectionScope>;
+}
+
+/** What a heading section is judged in; kept so that an edited section can be judged again alone. */
+export interface SectionScope {
+  readonly scope: Scope;
+  readonly depth: number;
 }
 
 class Detector {
   readonly judgements: Judgement[] = [];
   /** Judgements of a first reading that a second one replaced. */
   readonly dropped = new Set<Judgement>();
-  private readonly firstHeading: Block | null;
+  readonly scopes = new Map<number, SectionScope>();
 
   constructor(
     private readonly lines: readonly ScannedLine[],
-    root: Block,
-  ) {
-    this.firstHeading = firstSection(root);
-  }
+    private readonly firstHeading: Block | null,
+  ) {}
 
   /** Judges the blocks inside `parent`; returns the findings among them and their descendants. */
   children(parent: Block, scope: Scope, depth: number): Judgement[] {
@@ -149,6 +161,7 @@ class Detector {
 
   private section(b: Block, scope: Scope, own: Directive | null, inner: Directive | null, depth: number, asGroup = false): SectionResult {
     const l = this.lines[b.index];
+    this.scopes.set(b.line, { scope, depth });
     const info = sectionInfo(this.lines, b, this.firstHeading);
     const plain = info.title;
     // Read once by sectionInfo; again only when struck-through text may change the status.

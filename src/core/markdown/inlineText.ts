@@ -1,6 +1,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { quickPlain } from './plain';
 
 /** Plain text of one line of inline Markdown, as remark reads it. */
@@ -16,7 +17,14 @@ interface MdNode {
   children?: MdNode[];
 }
 
-const INLINE_MARKUP = /[`*_~[\]<>\\&!]/;
+/**
+ * What can make remark's reading of a one-line snippet differ from the snippet itself: code spans,
+ * emphasis, strikethrough, HTML and autolinks, backslash escapes, character references, images and
+ * inline links. Brackets alone (`[F-1] Title`, `[x]`) are literal, since a snippet has no link
+ * definitions; nor can a line start a block, behind the guard below. Text with none of these reads
+ * as itself and never costs a parse (test/unit/inlineText.test.ts holds this against remark).
+ */
+export const INLINE_MARKUP = /[`*_~<\\]|&[#A-Za-z]|!\[|\]\(/;
 /** The longest title or snippet read, in characters. */
 export const MAX_TITLE = 1000;
 /** The most characters of titles one report sends through remark. */
@@ -32,10 +40,11 @@ const GUARD = '\u200b';
  * Markdown grammar at the cost of one parse of a few lines per report.
  */
 export class InlineReader {
-  // Of GFM, only strikethrough can matter inside a title, and GFM's other inline rules
-  // (literal autolinks) cost a third of the parse: the GFM parser runs only where `~` occurs.
+  // Of GFM, only strikethrough can matter inside a title (tables and task lists are read by
+  // scanLines, literal autolinks do not change the text): only its parser is loaded, not the rest
+  // of GFM nor any serializer, and it runs only where `~` occurs.
   private readonly commonmark = unified().use(remarkParse) as unknown as Processor<MdNode & import('mdast').Root>;
-  private readonly gfm = unified().use(remarkParse).use(remarkGfm) as unknown as Processor<MdNode & import('mdast').Root>;
+  private readonly gfm = unified().use(remarkParse).use(strikethrough) as unknown as Processor<MdNode & import('mdast').Root>;
 
   readAll(all: readonly string[]): InlineText[] {
     // A title longer than this is no title: only its start is read (remark's emphasis resolution is
@@ -53,8 +62,17 @@ export class InlineReader {
       else out[i] = fallbackInline(s);
     });
     if (marked.length === 0) return out;
+    const read = this.readByRemark(marked.map((i) => snippets[i]));
+    marked.forEach((i, k) => {
+      out[i] = read[k];
+    });
+    return out;
+  }
+
+  /** Every snippet read by remark, with no fast path and no budget (for tests that hold the fast path to it). */
+  readByRemark(snippets: readonly string[]): InlineText[] {
     // Link destinations do not change the text and are often long URLs: shorten them first.
-    const doc = marked.map((i) => GUARD + snippets[i].replace(/[\r\n]+/g, ' ').replace(/\]\([^()\s]*\)/g, '](u)')).join('\n\n');
+    const doc = snippets.map((s) => GUARD + s.replace(/[\r\n]+/g, ' ').replace(/\]\([^()\s]*\)/g, '](u)')).join('\n\n');
     let paragraphs: MdNode[] = [];
     try {
       const processor = doc.includes('~') ? this.gfm : this.commonmark;
@@ -62,12 +80,16 @@ export class InlineReader {
     } catch {
       paragraphs = [];
     }
-    const matched = paragraphs.length === marked.length && paragraphs.every((p) => p.type === 'paragraph');
-    marked.forEach((i, k) => {
-      out[i] = matched ? readParagraph(paragraphs[k]) : fallbackInline(snippets[i]);
-    });
-    return out;
+    const matched = paragraphs.length === snippets.length && paragraphs.every((p) => p.type === 'paragraph');
+    return snippets.map((s, k) => (matched ? readParagraph(paragraphs[k]) : fallbackInline(s)));
   }
+}
+
+/** A unified plugin for GFM strikethrough alone (what remark-gfm would add, less the rest). */
+function strikethrough(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmStrikethrough());
+  (data.fromMarkdownExtensions ??= []).push(gfmStrikethroughFromMarkdown());
 }
 
 function readParagraph(p: MdNode): InlineText {

@@ -1,0 +1,140 @@
+import type { SectionScope } from '../detect/detectFindings';
+import { scanLines, splitLines } from '../markdown/scanLines';
+import { readReport, type Reading } from '../parseReport';
+import type { Finding, ParsedReport } from '../types';
+import { changedLines } from './changedLines';
+
+/**
+ * A parse kept for re-reading the same report after an edit (the open report in the editor,
+ * `set-status`'s check). Treat it as opaque: pass it back to `reparseReport` with the new text.
+ */
+export interface ReportParseState {
+  readonly text: string;
+  readonly report: ParsedReport;
+  /** What re-reading needs; internal to the core. */
+  readonly memo: ReparseMemo;
+}
+
+interface ReparseMemo {
+  /** The text's lines, as the reader splits them. */
+  readonly raw: readonly string[];
+  /** Per finding, in the order of `report.findings`: what a heading finding was judged with; null for others. */
+  readonly sections: ReadonlyArray<SectionMemo | null>;
+  /** The report's first heading, which the reader may take for the document's title. */
+  readonly firstHeading: number;
+}
+
+interface SectionMemo {
+  readonly within: SectionScope;
+  /** The judgement that made it a finding: its verdict and every cue, as its siblings and parent see it. */
+  readonly signature: string;
+  /**
+   * Whether the section read alone, in its scope, gives the finding it gives in its report: false
+   * when its siblings, a report comment above it or the report's permalinks shape it. Checked on
+   * the first edit inside it.
+   */
+  alone?: boolean;
+}
+
+/** Parses a report and keeps what `reparseReport` needs to re-read it after an edit. */
+export function parseReportState(text: string): ReportParseState {
+  const lines = scanLines(text);
+  const reading = readReport(lines);
+  const firstHeading = lines.find((l) => l.kind === 'heading')?.line ?? 0;
+  return { text, report: reading.report, memo: { raw: lines.map((l) => l.text), sections: sectionMemos(reading), firstHeading } };
+}
+
+/**
+ * The parse of `text`, an edited version of `previous.text`; it always equals `parseReport(text)`.
+ * An edit below a heading finding's heading line and inside its section re-reads that section
+ * alone, in the scope it was judged in, and shifts the findings below it; the whole report is
+ * read again whenever that could differ from reading it whole (see `rereadSection`).
+ */
+export function reparseReport(previous: ReportParseState, text: string): ReportParseState {
+  if (text === previous.text) return previous;
+  return rereadSection(previous, text) ?? parseReportState(text);
+}
+
+// An ATX heading line: a section the reader bounds by the next heading of its level or above.
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+
+function rereadSection(previous: ReportParseState, text: string): ReportParseState | null {
+  const { memo, report } = previous;
+  const raw = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const change = changedLines(memo.raw, raw);
+  if (change === null) return { text, report, memo: { ...memo, raw } };
+  // The last heading finding that starts above the edit: the edit must lie in its section.
+  let k = -1;
+  report.findings.forEach((f, i) => {
+    if (f.kind === 'heading' && f.reportRange.startLine < change.first) k = i;
+  });
+  const section = k >= 0 ? memo.sections[k] : null;
+  if (!section) return null;
+  const old = report.findings[k];
+  const start = old.reportRange.startLine;
+  const level = ATX.exec(memo.raw[start - 1])?.[1].length;
+  if (level === undefined || start === memo.firstHeading) return null;
+  // The section runs on over the blank lines after the finding, to what ends it: a heading of its
+  // level or above, or the end of the report.
+  let end = old.reportRange.endLine;
+  while (end < memo.raw.length && memo.raw[end].trim() === '') end++;
+  if (change.lastOld > end) return null;
+  const after = memo.raw[end];
+  const afterLevel = after === undefined ? 0 : ATX.exec(after)?.[1].length;
+  if (afterLevel === undefined || afterLevel > level) return null;
+  const delta = raw.length - memo.raw.length;
+  const before = memo.raw.slice(start - 1, end);
+  const now = raw.slice(start - 1, end + delta);
+  // Permalinks anywhere in a report decide which repository is its own (homeRepository).
+  if (before.some(hasPermalink) || now.some(hasPermalink)) return null;
+  if (section.alone === undefined) {
+    const alone = readAlone(before, after, section.within);
+    section.alone = alone !== null && alone.signature === section.signature && sameFinding(alone.finding, old, start - 1);
+  }
+  if (!section.alone) return null;
+  const next = readAlone(now, after, section.within);
+  if (next === null || next.signature !== section.signature) return null;
+  const finding = shifted(next.finding, start - 1);
+  // Other findings see a heading finding only through its title, id and severity (repeats, unique ids).
+  if (finding.title !== old.title || finding.reportId !== old.reportId || finding.severity !== old.severity) return null;
+  finding.id = old.id;
+  const findings = report.findings.map((f, i) => (i < k ? f : i === k ? finding : delta === 0 ? f : shifted(f, delta)));
+  // Memos are per finding, in order, and a scope holds only the headings above its section: they stand.
+  return { text, report: { title: report.title, findings }, memo: { raw, sections: memo.sections, firstHeading: memo.firstHeading } };
+}
+
+/** The one finding a section's lines give read alone, and the signature of its judgement. */
+function readAlone(lines: readonly string[], after: string | undefined, within: SectionScope): { finding: Finding; signature: string } | null {
+  const scanned = scanLines(after === undefined ? lines.join('\n') : `${lines.join('\n')}\n${after}`);
+  // An open fence or comment would run on past the section in the report.
+  if (after !== undefined && scanned.pop()?.kind !== 'heading') return null;
+  const reading = readReport(scanned, within);
+  const [finding, ...more] = reading.report.findings;
+  if (!finding || more.length > 0 || finding.kind !== 'heading' || finding.reportRange.startLine !== 1) return null;
+  const signature = sectionMemos(reading)[0]?.signature;
+  return signature === undefined ? null : { finding, signature };
+}
+
+function sectionMemos(reading: Reading): Array<SectionMemo | null> {
+  const judged = new Map(reading.detection.judgements.filter((j) => j.kind === 'heading').map((j) => [j.line, j]));
+  return reading.report.findings.map((f) => {
+    const within = f.kind === 'heading' ? reading.detection.scopes.get(f.reportRange.startLine) : undefined;
+    const j = judged.get(f.reportRange.startLine);
+    if (!within || !j) return null;
+    return { within, signature: [j.verdict, ...j.cues.map((c) => `${c.name}:${c.weight}:${c.detail ?? ''}`)].join('\n') };
+  });
+}
+
+function hasPermalink(line: string): boolean {
+  return line.includes('/blob/');
+}
+
+function shifted(f: Finding, by: number): Finding {
+  return { ...f, reportRange: { startLine: f.reportRange.startLine + by, endLine: f.reportRange.endLine + by } };
+}
+
+/** `alone` (lines counted from 1) is `inReport` read at `offset`, its id aside (ids are the report's). */
+function sameFinding(alone: Finding, inReport: Finding, offset: number): boolean {
+  const a = shifted(alone, offset);
+  return JSON.stringify({ ...a, id: '' }) === JSON.stringify({ ...inReport, id: '' });
+}
