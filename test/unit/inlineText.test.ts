@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INLINE_MARKUP, InlineReader, MAX_TITLE } from '../../src/core/markdown/inlineText';
+import { simpleInline } from '../../src/core/markdown/simpleInline';
 
 // Issue #9 §6: remark reads only the snippets whose reading it can change. The fast path's rule
 // (INLINE_MARKUP) is held against remark itself, on every line of every fixture report and on
@@ -38,6 +39,25 @@ describe('inline text: the snippets that skip remark read as remark reads them',
     const plain = edges.filter((l) => !INLINE_MARKUP.test(l));
     assert.ok(plain.length >= 10);
     assert.deepEqual(reader.readAll(plain).map((r) => r.text), reader.readByRemark(plain).map((r) => r.text));
+  });
+
+  it('reads code spans and strong by hand as remark does, on the fixture lines it takes', () => {
+    const marked = fixtureLines().filter((l) => INLINE_MARKUP.test(l));
+    const simple = marked.filter((l) => simpleInline(l) !== null);
+    // Most marked titles carry only these two; if the hand reader took few, it would be dead weight.
+    assert.ok(simple.length > marked.length / 2, `${simple.length} of ${marked.length}`);
+    const byRemark = reader.readByRemark(simple);
+    const fast = reader.readAll(simple);
+    const differ = simple.flatMap((l, i) => (byRemark[i].text === fast[i].text ? [] : [`${l} → ${fast[i].text} / ${byRemark[i].text}`]));
+    assert.deepEqual(differ, []);
+  });
+
+  it('leaves to remark what the hand reader cannot read for sure', () => {
+    const hard = ['``double`` ticks', 'odd ` tick', '**unclosed', 'a**b**c', '** spaced **', '*one*', '***three***', '_under_', '**a** and *b*', 'x`a\`y`'];
+    const taken = hard.filter((h) => simpleInline(h) !== null);
+    // What it does take must read as remark reads it.
+    assert.deepEqual(reader.readAll(taken).map((r) => r.text), reader.readByRemark(taken).map((r) => r.text));
+    assert.deepEqual(['``double`` ticks', 'odd ` tick', '**unclosed', '** spaced **', '*one*', '***three***', '_under_', '**a** and *b*'].filter((h) => simpleInline(h) !== null), []);
   });
 
   it('sends what remark changes through remark', () => {

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { quickPlain } from './plain';
+import { simpleInline } from './simpleInline';
 
 /** Plain text of one line of inline Markdown, as remark reads it. */
 export interface InlineText {
@@ -31,8 +32,9 @@ export const MAX_TITLE = 1000;
 const REMARK_BUDGET = 200_000;
 
 // A zero-width space keeps every snippet an ordinary paragraph: without it a title such
-// as "1. Foo" or "# bar" would be read as a list or heading of its own.
-const GUARD = '\u200b';
+// as "1. Foo" or "# bar" would be read as a list or heading of its own. The space after it
+// lets the snippet start as a line does: `**\`x\`** title` opens strong only after whitespace.
+const GUARD = '\u200b ';
 
 /**
  * Reads many one-line snippets (heading texts, list item leads, table cells) with a single
@@ -57,7 +59,8 @@ export class InlineReader {
     let budget = REMARK_BUDGET;
     snippets.forEach((s, i) => {
       // Text with no Markdown punctuation reads as itself; only the rest costs a parse.
-      if (!INLINE_MARKUP.test(s)) out[i] = { text: clean(s), struck: '' };
+      const simple = INLINE_MARKUP.test(s) ? simpleInline(s) : s;
+      if (simple !== null) out[i] = { text: clean(simple), struck: '' };
       else if ((budget -= s.length) >= 0) marked.push(i);
       else out[i] = fallbackInline(s);
     });
