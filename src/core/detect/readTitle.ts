@@ -63,6 +63,22 @@ const TRAILING_LOCATION = /\s*\((?:[^()]*[/.][^()]*:\d[^()]*|lines?\s+\d[^()]*)\
  * severity and status marks around them.
  */
 export function readTitle(plain: string, struck = ''): TitleParts {
+  // A title is read where it is judged and again where its finding is built: the second reading
+  // is looked up. Callers may change what they get, so each gets a copy.
+  const key = struck === '' ? plain : `${plain}\u0000${struck}`;
+  const known = recent.get(key);
+  if (known) return { ...known };
+  const parts = readTitleParts(plain, struck);
+  if (recent.size >= RECENT) recent.clear();
+  recent.set(key, parts);
+  return { ...parts };
+}
+
+// The titles of the report being read (a pure function's memo; cleared whole when full).
+const RECENT = 4096;
+const recent = new Map<string, TitleParts>();
+
+function readTitleParts(plain: string, struck: string): TitleParts {
   // Non-breaking and figure dashes (`[LOW‑1]`, from `&#8209;`) are the ids' own hyphens.
   plain = plain.replace(/[\u2010\u2011\u2012]/g, '-');
   const severity = severityInTitle(plain);

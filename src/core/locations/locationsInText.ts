@@ -48,9 +48,9 @@ export function findLocations(line: string, context: LocationContext, links: Lin
     for (const r of refs) out.push({ ...r, mention: mention && r.startLine === null, folder: hasFolder(r.path) });
   };
   // Offsets are kept: what is read is blanked, so later passes see the rest at the same places.
-  const chars = text.split('');
+  const read: Array<[number, number]> = [];
   const blank = (start: number, end: number): void => {
-    for (let i = start; i < end; i++) chars[i] = ' ';
+    read.push([start, end]);
   };
 
   // 1. Link targets: blob permalinks and relative links with #L anchors. A link that points at
@@ -64,7 +64,7 @@ export function findLocations(line: string, context: LocationContext, links: Lin
     add(refs);
     blank(refs.length > 0 ? l.start : l.targetStart, l.end);
   }
-  let rest = chars.join('');
+  let rest = blanked(text, read);
   // Bare URLs: a `[^…]` run is consumed whole, so each character is read once.
   rest = rest.replace(/\bhttps?:\/\/[^\s)<>\]`'"]+/g, (url) => {
     add(refsFromUrl(url, false, links));
@@ -78,9 +78,9 @@ export function findLocations(line: string, context: LocationContext, links: Lin
   }
 
   // 3. Code spans: `path:10-20`, `a.go:86,101`, `router.go` followed by (lines 424, 449).
-  const spanChars = rest.split('');
+  const spans: Array<[number, number]> = [];
   for (const s of codeSpans(rest)) {
-    for (let i = s.start; i < s.end; i++) spanChars[i] = ' ';
+    spans.push([s.start, s.end]);
     if (s.content.length > MAX_PATH) continue;
     const trailing = trailingLines(rest.slice(s.end, s.end + TRAILING_WINDOW));
     for (const piece of splitSpan(s.content)) {
@@ -95,7 +95,7 @@ export function findLocations(line: string, context: LocationContext, links: Lin
       }
     }
   }
-  rest = spanChars.join('');
+  rest = blanked(rest, spans);
 
   // 4. Bare tokens: `Dockerfile:17`, background.js:62, **base58.js (lines 73-81)**, models.py (line 49).
   // Escaped underscores of file names (`gurufocus\_tool.py`) read as underscores.
@@ -121,6 +121,20 @@ export function findLocations(line: string, context: LocationContext, links: Lin
     }
   }
   return out;
+}
+
+/** `text` with each range turned to spaces, so offsets stay where they were; one pass, no array of characters. */
+function blanked(text: string, ranges: Array<[number, number]>): string {
+  if (ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges.length > 1 ? ranges.sort((a, b) => a[0] - b[0]) : ranges) {
+    const from = Math.max(start, at);
+    if (end <= from) continue;
+    out += text.slice(at, from) + ' '.repeat(end - from);
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /** Which file names written bare, without lines, each context reads as locations. */
