@@ -3,6 +3,7 @@ import { statusFromValue, statusInTitle, titleStatusSource, VERDICT_WORDS } from
 import { LEVEL_ID_WORDS, SEVERITY_TITLE_WORDS } from '../vocabulary/severityWords';
 import { alternation } from '../vocabulary/wordPattern';
 import type { Severity, Status } from '../types';
+import { memoized } from '../memo';
 
 /** What a finding's heading or lead line says by itself. */
 export interface TitleParts {
@@ -63,20 +64,11 @@ const TRAILING_LOCATION = /\s*\((?:[^()]*[/.][^()]*:\d[^()]*|lines?\s+\d[^()]*)\
  * severity and status marks around them.
  */
 export function readTitle(plain: string, struck = ''): TitleParts {
-  // A title is read where it is judged and again where its finding is built: the second reading
-  // is looked up. Callers may change what they get, so each gets a copy.
-  const key = struck === '' ? plain : `${plain}\u0000${struck}`;
-  const known = recent.get(key);
-  if (known) return { ...known };
-  const parts = readTitleParts(plain, struck);
-  if (recent.size >= RECENT) recent.clear();
-  recent.set(key, parts);
-  return { ...parts };
+  // A title is read where it is judged and again where its finding is built: the second time it is looked up.
+  return struck === '' ? readPlainTitle(plain) : readTitleParts(plain, struck);
 }
 
-// The titles of the report being read (a pure function's memo; cleared whole when full).
-const RECENT = 4096;
-const recent = new Map<string, TitleParts>();
+const readPlainTitle = memoized((plain: string) => readTitleParts(plain, ''));
 
 function readTitleParts(plain: string, struck: string): TitleParts {
   // Non-breaking and figure dashes (`[LOW‑1]`, from `&#8209;`) are the ids' own hyphens.

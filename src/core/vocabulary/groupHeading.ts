@@ -1,6 +1,7 @@
 import { FINDING_NOUNS, GROUP_FILLER, GROUP_WORDS } from './findingWords';
 import { SEVERITY_STEMS, SEVERITY_WORDS } from './severityWords';
 import { wordsPattern } from './wordPattern';
+import { memoized } from '../memo';
 
 const GROUPING = wordsPattern(
   [...GROUP_WORDS, ...FINDING_NOUNS, ...Object.values(SEVERITY_WORDS).flat(), 'informational', 'gas', 'qa', 'non-critical', 'major', 'minor'],
@@ -15,7 +16,9 @@ const FILLER = wordsPattern(GROUP_FILLER, 'giu');
  * `## 🔴 嚴重問題（Critical）`) rather than being a finding itself (`### CRITICAL: readDriftAcks race`).
  * It is a group when nothing is left once its grouping words, numbers and marks are taken away.
  */
-export function isGroupHeading(plain: string): boolean {
+export const isGroupHeading = memoized(namesGroup);
+
+function namesGroup(plain: string): boolean {
   const t = plain.replace(/[*_`~]/g, '').trim().slice(0, 300);
   if (/^\W*(?:P[0-4]|TIER\s*\d+)\b(?!-\d)/i.test(t)) return true;
   // A colon after the severity word introduces a title: that is a finding.

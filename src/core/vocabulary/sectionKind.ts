@@ -4,6 +4,7 @@ import type { Severity, Status } from '../types';
 import { DEFECT, PRAISE_WORDS } from './findingWords';
 import { SECTION_WORDS } from './sectionWords';
 import { wordsPattern } from './wordPattern';
+import { memoized } from '../memo';
 
 /** What a non-finding heading says about the headings, items and tables beneath it. */
 export interface SectionKind {
@@ -32,11 +33,16 @@ const FIX_GROUP = pattern(SECTION_WORDS.fixGroup);
 const POSITIVE = wordsPattern(PRAISE_WORDS);
 
 /** Whether a short title uses a word that names findings (the first test of `classifySection`, alone). */
-export function mayNameFindings(title: string): boolean {
+export const mayNameFindings = memoized(namesFindingsWord);
+
+function namesFindingsWord(title: string): boolean {
   return FINDINGS.test(title.replace(/[*_`~]/g, ''));
 }
 
-export function classifySection(heading: string): SectionKind {
+/** What a section's heading says it holds; asked again for every item under it, so remembered. */
+export const classifySection = memoized(classifyHeading);
+
+function classifyHeading(heading: string): SectionKind {
   const t = heading.replace(/[*_`~]/g, '');
   // Procedural headings are short ("Deployment Steps", "Files Changed"); a long title that
   // happens to say "scope" or "test" is a finding's title.
