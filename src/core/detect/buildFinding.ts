@@ -42,7 +42,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
   // `**Finding ID:** APP-07` under the heading.
   const idField = parts.id === null ? own.find((f) => ID_LABELS.includes(f.label)) : undefined;
   if (idField) parts.id = quickPlain(idField.value).trim().split(/\s+/)[0].replace(/[[\]]/g, '') || null;
-  const badge = c.kind === 'heading' ? badgeLine(lines, c) : null;
+  const badge = c.kind === 'heading' ? badgeLine(body) : null;
   const severity =
     severityField(own, SEVERITY_LABELS) ??
     (table?.severity ? severityFromValue(table.severity) : null) ??
@@ -55,7 +55,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
     c.context.severity;
 
   // A status field outranks the per-issue table: the write-back puts its line between heading and table.
-  const status = statusField(own) ?? (table?.status ? statusFromValue(table.status) : null) ?? readStatus(c, parts, inline, lines) ?? badge?.status ?? 'open';
+  const status = statusField(own) ?? (table?.status ? statusFromValue(table.status) : null) ?? readStatus(c, parts, inline, body) ?? badge?.status ?? 'open';
   const locations = findingLocations({ startLine: c.startLine, tableLocation: c.table?.location }, body, lines);
   let title = parts.title;
   if (c.shorten) title = shortTitle(title);
@@ -96,10 +96,11 @@ function statusField(fields: Field[]): Status | null {
   return null;
 }
 
-function readStatus(c: Candidate, parts: TitleParts, inline: InlineText, lines: ScannedLine[]): Status | null {
+/** `body` is the finding's own lines: below a heading, from an item's lead line. */
+function readStatus(c: Candidate, parts: TitleParts, inline: InlineText, body: ScannedLine[]): Status | null {
   if (c.kind === 'tableRow') return c.table!.status ?? parts.status ?? c.context.status;
   if (c.kind === 'heading') {
-    const next = lines.slice(c.startLine, c.endLine).find((l) => l.kind !== 'blank');
+    const next = body.find((l) => l.kind !== 'blank');
     const italic = next ? ITALIC_STATUS.exec(next.text) : null;
     if (italic) {
       const s = statusFromValue(italic[2]);
@@ -108,13 +109,13 @@ function readStatus(c: Candidate, parts: TitleParts, inline: InlineText, lines: 
   }
   if (parts.status) return parts.status;
   if (c.kind === 'heading') {
-    const sub = statusSubheading(lines, c) ?? responseStatus(lines, c) ?? dialectStatus(lines.slice(c.startLine, c.endLine));
+    const sub = statusSubheading(body) ?? responseStatus(body) ?? dialectStatus(body);
     if (sub) return sub;
   }
   if (inline.struck !== '' && inline.struck.length >= inline.text.length * 0.5) return 'fixed';
   if (c.checkbox) return c.checkbox === 'checked' ? 'fixed' : 'open';
   // An item's own body may carry a maintainer's verdict (`* __MUL-02-002__: … _Our comment_: … fixed in …`).
-  if (c.kind === 'listItem') return dialectStatus(lines.slice(c.startLine - 1, c.endLine)) ?? c.context.status ?? fixRecord(parts.title);
+  if (c.kind === 'listItem') return dialectStatus(body) ?? c.context.status ?? fixRecord(parts.title);
   return c.context.status ?? fixRecord(parts.title);
 }
 
@@ -132,8 +133,8 @@ function fixRecord(title: string): Status | null {
 const BADGE_LINE = new RegExp(`^\\s*(?:(Critical|Major|Medium|Minor|High|Low)\\s*)?(?:[✓✔]\\s*)?(${titleStatusSource()})?\\s*$`, 'iu');
 
 /** The badge line right under a heading: its severity (capitalised) and status, either may be missing. */
-function badgeLine(lines: ScannedLine[], c: Candidate): { severity: Severity | null; status: Status | null } | null {
-  const next = lines.slice(c.startLine, c.endLine).find((l) => l.kind !== 'blank');
+function badgeLine(body: ScannedLine[]): { severity: Severity | null; status: Status | null } | null {
+  const next = body.find((l) => l.kind !== 'blank');
   if (!next || next.kind !== 'text') return null;
   const m = BADGE_LINE.exec(quickPlain(next.content));
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;
@@ -141,8 +142,8 @@ function badgeLine(lines: ScannedLine[], c: Candidate): { severity: Severity | n
 }
 
 /** `## Issue #3: …` followed by `### ✅ FIXED - 9 bugs` or `### ✅ INVESTIGATED - Cannot Reproduce`. */
-function statusSubheading(lines: ScannedLine[], c: Candidate): Status | null {
-  const sub = lines.slice(c.startLine, c.endLine).find((l) => l.kind === 'heading');
+function statusSubheading(body: ScannedLine[]): Status | null {
+  const sub = body.find((l) => l.kind === 'heading');
   if (!sub) return null;
   const text = quickPlain(sub.content);
   const m = STATUS_SUBHEADING.exec(text);
@@ -156,8 +157,7 @@ const RESPONSE_HEADING = /^(?:(?:developer|team|client|sponsor|project|protocol)
  * The first line under a `#### Developer Response` / `## Discussion` sub-heading, when it opens
  * with the verdict: "Fixed in PR#28.", "Acknowledged. …", "**pashov**: Client has fixed the issue."
  */
-function responseStatus(lines: ScannedLine[], c: Candidate): Status | null {
-  const body = lines.slice(c.startLine, c.endLine);
+function responseStatus(body: ScannedLine[]): Status | null {
   const at = body.findIndex((l) => l.kind === 'heading' && RESPONSE_HEADING.test(quickPlain(l.content)));
   if (at < 0) return null;
   const first = body.slice(at + 1).find((l) => l.kind !== 'blank');

@@ -186,8 +186,7 @@ class Detector {
     if (parts.status !== null) cues.push(cue('statusMark', parts.status));
     const defect = DEFECT.exec(parts.title.slice(0, 160));
     if (defect) cues.push(cue('defectWords', defect[0]));
-    const body = this.ownBody(b);
-    const fields = bodyFields(body);
+    const fields = bodyFields(this.lines, b.line, this.ownBodyEnd(b));
     if (fields.status) cues.push(cue('statusField', fields.status));
     if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
     // **Problem:**, **Impact:** and **Fix:** together are a finding's anatomy, whatever the heading says.
@@ -355,16 +354,21 @@ class Detector {
   }
 
   /** The lines of a section before its first sub-section. */
-  private ownBody(b: Block): readonly ScannedLine[] {
+  /** Where a heading's own body ends (0-based, exclusive): at its first sub-heading. */
+  private ownBodyEnd(b: Block): number {
     const firstSub = b.children.find((c) => c.kind === 'section');
-    const end = firstSub ? firstSub.line - 1 : b.endLine;
-    return this.lines.slice(b.line, end);
+    return firstSub ? firstSub.line - 1 : b.endLine;
   }
 
   private list(list: Block, scope: Scope, force: Directive | null, depth: number): Judgement[] {
     const items: Array<{ j: Judgement; hard: boolean; inner: Judgement[] }> = [];
     const legend = isLegend(this.lines, list);
     const listForce = force;
+    // What the headings above say is the same for every item of the list.
+    const context = contextCues(scope.stack, 'item');
+    const contextPraise = context.some((c) => c.name === 'praise');
+    const itemContext = contextOf(scope.stack);
+    const section = nearestTitle(scope.stack);
     let own: Directive | null = null;
     for (const b of list.children) {
       // A report comment between items speaks for the next item alone.
@@ -386,10 +390,11 @@ class Detector {
       if (lead.boldLead) cues.push(cue('boldLead'));
       if (lead.fixedLead) cues.push(cue('fixedLead'));
       if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
-      const defect = DEFECT.exec(quickPlain(lead.titleSource).slice(0, 160));
+      const title = quickPlain(lead.titleSource);
+      const plainLine = quickPlain(l.content);
+      const defect = DEFECT.exec(title.slice(0, 160));
       if (defect) cues.push(cue('defectWords', defect[0]));
-      const body = this.lines.slice(b.line, b.endLine);
-      const fields = bodyFields(body);
+      const fields = bodyFields(this.lines, b.line, b.endLine);
       if (fields.finding.length > 0) cues.push(cue('findingFields', fields.finding.slice(0, 3).join(', ')));
       // `- **Race in refresh** **Status:** Open`: the item's own status field (as Track as Finding writes it).
       const ownStatus = fieldsInLine(l.text, l.line).find((f) => STATUS_LABELS_READ.includes(f.label) && statusOpeningValue(f.value) !== null);
@@ -398,14 +403,14 @@ class Detector {
       // A nested `- Fixed …` is a work-log entry of its own, not a detail of the item above.
       if (scope.nested && !lead.fixedLead) cues.push(cue('nestedInItem'));
       if (lead.field) {
-        cues.push(cue('fieldLine', quickPlain(l.content).slice(0, 40)));
+        cues.push(cue('fieldLine', plainLine.slice(0, 40)));
         hard = true;
       }
       if (lead.count) {
         cues.push(cue('countLine'));
         hard = true;
       }
-      if (ETCETERA.test(quickPlain(l.content).trim())) {
+      if (ETCETERA.test(plainLine)) {
         cues.push(cue('empty', 'and others'));
         hard = true;
       }
@@ -417,16 +422,14 @@ class Detector {
         cues.push(cue('commitOrFile'));
         hard = true;
       }
-      const context = contextCues(scope.stack, 'item');
-      if (context.some((c) => c.name === 'praise')) hard = true;
+      if (contextPraise) hard = true;
       cues.push(...context);
       const score = total(cues);
-      const title = quickPlain(lead.titleSource);
       const j: Judgement = { kind: 'listItem', line: b.line, endLine: b.endLine, title, cues, score, verdict: 'container' };
       this.judgements.push(j);
       const candidate: Candidate = {
         kind: 'listItem', startLine: b.line, endLine: b.endLine, titleSource: lead.titleSource, parts: lead.fixedLead && lead.parts.status === null ? { ...lead.parts, status: 'fixed' } : lead.parts,
-        context: contextOf(scope.stack), checkbox: l.checkbox, section: nearestTitle(scope.stack), shorten: lead.shorten,
+        context: itemContext, checkbox: l.checkbox, section, shorten: lead.shorten,
       };
       if (force === 'not-findings') {
         j.verdict = 'not-finding';
@@ -657,11 +660,12 @@ interface BodyFields {
   location: boolean;
 }
 
-/** Labelled fields in a unit's own body (code aside), and whether it cites `path:line`. */
-function bodyFields(body: readonly ScannedLine[]): BodyFields {
+/** Labelled fields in a unit's own body, `lines[from..to)` (code aside), and whether it cites `path:line`. */
+function bodyFields(lines: readonly ScannedLine[], from: number, to: number): BodyFields {
   const out: BodyFields = { status: null, finding: [], location: false };
   let seen = 0;
-  for (const l of body) {
+  for (let k = from; k < to && k < lines.length; k++) {
+    const l = lines[k];
     if (l.kind === 'code' || l.kind === 'fence' || l.kind === 'heading' || l.kind === 'blank') continue;
     // Fields sit near the top of a finding; a long body is not searched to its end.
     if (++seen > 40) break;
