@@ -135,7 +135,8 @@ export function composeLineMaps(a: LineMap, b: LineMap): LineMap {
     const newStart = mStart + shiftB;
     const newEnd = mEnd + shiftB + groupB;
     const single = group.length === 1 ? group[0].h : undefined;
-    out.push({
+    // Lines inserted by one map and deleted by the next leave nothing: no hunk, no edit.
+    if (oldEnd > oldStart || newEnd > newStart) out.push({
       oldStart,
       oldLen: oldEnd - oldStart,
       newStart,

@@ -44,7 +44,7 @@ describe('line maps against random edit scripts (fast-check)', () => {
           strictEqual(mapLine(map, l), at < 0 ? null : at + 1);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.RUNS ?? 400) },
     );
   });
 
@@ -73,7 +73,7 @@ describe('line maps against random edit scripts (fast-check)', () => {
           ok(surviving.length < cited.length || lines.slice(m.range!.startLine - 1, m.range!.endLine).join() !== cited.join());
         }
       }),
-      { numRuns: 600 },
+      { numRuns: Number(process.env.RUNS ?? 600) },
     );
     // The generator must reach every state, or the property says nothing about the missing one.
     deepStrictEqual([...seen.keys()].sort(), ['changed', 'exact', 'gone', 'moved']);
@@ -97,7 +97,7 @@ describe('line maps against random edit scripts (fast-check)', () => {
           strictEqual(mapLine(both, l), mid === null ? null : mapLine(second, mid));
         }
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.RUNS ?? 400) },
     );
   });
 });
