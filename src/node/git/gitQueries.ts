@@ -1,0 +1,127 @@
+import { parseRawDiff, type FileDelta } from '../../core';
+import { chunkPaths, runGit, type GitOptions } from './runGit';
+
+/** One git repository, seen from a folder inside it: every path in and out is relative to that folder. */
+export interface GitFolder {
+  cwd: string;
+  /** The folder's path inside the repository (`packages/app/`), '' at the top. */
+  prefix: string;
+  options: GitOptions;
+}
+
+const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '-U0', '-M', '--abbrev=40'];
+const HEX = /^[0-9a-f]{7,40}$/;
+
+/** The folder's repository, or the reason there is none. */
+export async function openFolder(cwd: string, options: GitOptions): Promise<GitFolder | { error: string }> {
+  const r = await runGit(cwd, ['rev-parse', '--show-prefix'], options);
+  if (!r.ok) return { error: /not a git repository/i.test(r.message) ? 'not in a git repository' : r.message };
+  return { cwd, prefix: r.stdout.toString('utf8').trim(), options };
+}
+
+/** HEAD's commit id; null in a repository with no commit yet. */
+export async function headCommit(g: GitFolder): Promise<string | null> {
+  const r = await runGit(g.cwd, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], g.options);
+  return r.ok ? r.stdout.toString('utf8').trim() : null;
+}
+
+/** A stamp of the uncommitted state of tracked files: which ones differ, and their size and time as git's index sees them. */
+export async function dirtyStamp(g: GitFolder): Promise<string> {
+  const r = await runGit(g.cwd, ['diff', '--raw', '-z', '--no-ext-diff', '--no-textconv', '--relative', '--abbrev=40', 'HEAD'], g.options);
+  return r.ok ? r.stdout.toString('utf8') : `error:${r.message}`;
+}
+
+/**
+ * Each candidate commit as written → its full id, or null when this clone lacks it: one
+ * `cat-file --batch-check` for all. Only hex strings are asked about (`HEAD~1`, `--output=…`
+ * written in a report are never passed to git); a non-hex candidate maps to null.
+ */
+export async function resolveCommits(g: GitFolder, candidates: Iterable<string>): Promise<Map<string, string | null>> {
+  const revs = [...new Set(candidates)];
+  const out = new Map<string, string | null>(revs.map((r) => [r, null]));
+  const asked = revs.filter((r) => HEX.test(r));
+  if (asked.length === 0) return out;
+  const r = await runGit(g.cwd, ['cat-file', '--batch-check'], g.options, asked.map((rev) => `${rev}^{commit}\n`).join(''));
+  if (!r.ok) return out;
+  const lines = r.stdout.toString('utf8').split('\n');
+  asked.forEach((rev, i) => {
+    const m = /^([0-9a-f]{40}) commit \d+$/.exec(lines[i] ?? '');
+    out.set(rev, m ? m[1] : null);
+  });
+  return out;
+}
+
+/** `git log -p -U0` of the reports, newest first, one walk for all (see `parseReportLog`). */
+export async function reportLog(g: GitFolder, reports: readonly string[]): Promise<string | null> {
+  let text = '';
+  for (const chunk of chunkPaths(reports)) {
+    const r = await runGit(g.cwd, ['log', '-p', '--no-renames', '--no-show-signature', ...DIFF_FLAGS.filter((f) => f !== '-M' && f !== '--abbrev=40'), '--format=%x00%H%x00%ct', 'HEAD', '--', ...chunk], g.options);
+    if (!r.ok) return null;
+    text += r.stdout.toString('utf8');
+  }
+  return text;
+}
+
+/** The text of each file at `rev` (null when absent), by one `cat-file --batch`. */
+export async function filesAt(g: GitFolder, rev: string, paths: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>(paths.map((p) => [p, null]));
+  if (paths.length === 0 || !/^[0-9a-f]{40}$/.test(rev)) return out;
+  const r = await runGit(g.cwd, ['cat-file', '--batch'], g.options, paths.map((p) => `${rev}:${g.prefix}${p}\n`).join(''));
+  if (!r.ok) return out;
+  const buf = r.stdout;
+  let pos = 0;
+  for (const p of paths) {
+    const nl = buf.indexOf(10, pos);
+    if (nl < 0) break;
+    const header = buf.subarray(pos, nl).toString('utf8');
+    const m = /^[0-9a-f]{40} blob (\d+)$/.exec(header);
+    if (!m) {
+      pos = nl + 1;
+      continue;
+    }
+    const size = Number(m[1]);
+    out.set(p, buf.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+    pos = nl + 1 + size + 1;
+  }
+  return out;
+}
+
+/** The files of a commit under the folder (immutable, so cacheable for good). */
+export async function treeFiles(g: GitFolder, base: string): Promise<string[] | null> {
+  const r = await runGit(g.cwd, ['ls-tree', '-r', '-z', '--name-only', base], g.options);
+  return r.ok ? r.stdout.toString('utf8').split('\0').filter((p) => p !== '') : null;
+}
+
+/**
+ * What changed from `base` to the working tree in the cited files, renames included: one
+ * `git diff` for the cited paths; then, only when some of them are gone, one name-only rename
+ * search over the folder and one diff of the renamed pairs (a rename is only seen when both of
+ * its paths are in the pathspec). Keyed by the path at the base.
+ */
+export async function diffFromBase(g: GitFolder, base: string, paths: readonly string[]): Promise<{ deltas: Map<string, FileDelta>; all: FileDelta[] } | { error: string }> {
+  const deltas = new Map<string, FileDelta>();
+  const all: FileDelta[] = [];
+  for (const chunk of chunkPaths(paths)) {
+    const r = await runGit(g.cwd, ['diff', '--raw', '-p', '-z', ...DIFF_FLAGS, base, '--', ...chunk], g.options);
+    if (!r.ok) return { error: r.message };
+    for (const d of parseRawDiff(r.stdout.toString('utf8'))) {
+      all.push(d);
+      deltas.set(d.oldPath, d);
+    }
+  }
+  const deleted = [...deltas.values()].filter((d) => d.status === 'D').map((d) => d.oldPath);
+  if (deleted.length === 0) return { deltas, all };
+  const names = await runGit(g.cwd, ['diff', '--raw', '-z', '-M', '-l2000', '--diff-filter=R', '--no-ext-diff', '--no-textconv', '--relative', '--abbrev=40', base], g.options);
+  if (!names.ok) return { deltas, all };
+  const gone = new Set(deleted);
+  const pairs = parseRawDiff(names.stdout.toString('utf8')).filter((d) => d.status === 'R' && gone.has(d.oldPath));
+  if (pairs.length === 0) return { deltas, all };
+  const r = await runGit(g.cwd, ['diff', '--raw', '-p', '-z', ...DIFF_FLAGS, base, '--', ...pairs.flatMap((p) => [p.oldPath, p.newPath])], g.options);
+  if (!r.ok) return { deltas, all };
+  for (const d of parseRawDiff(r.stdout.toString('utf8'))) {
+    if (d.status !== 'R' || !gone.has(d.oldPath)) continue;
+    all.push(d);
+    deltas.set(d.oldPath, d);
+  }
+  return { deltas, all };
+}
