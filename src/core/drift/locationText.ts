@@ -32,13 +32,13 @@ export function locationText(reportLines: readonly string[], finding: Pick<Findi
   // base, so it wins over the link text beside it (`[a.ts:10](…/blob/<sha>/a.ts#L10)`).
   const matches: LocationText[] = [];
   let fallback: LocationText | null = null;
-  for (const needle of pathForms(loc.path)) {
+  for (const [needle, whole] of pathForms(loc.path)) {
     for (let n = first; n <= last; n++) {
       const line = reportLines[n - 1];
       if (line.length > 4000) continue;
       for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
         if (at > 0 && /[\p{L}\p{N}_.-]/u.test(line[at - 1])) continue;
-        if (at > 0 && line[at - 1] === '/' && needle !== loc.path) continue;
+        if (at > 0 && line[at - 1] === '/' && !whole) continue;
         const end = at + needle.length;
         if (end < line.length && /[\p{L}\p{N}_]/u.test(line[end])) continue;
         const found = readSuffix(line, n, at, end);
@@ -54,10 +54,16 @@ export function locationText(reportLines: readonly string[], finding: Pick<Findi
   return byPlace.find((m) => m.pinnedRev !== undefined && m.line === byPlace[0].line) ?? byPlace[0];
 }
 
-/** The path as written, then its shorter suffixes (a report may write `util.ts` for `src/util.ts`). */
-function pathForms(path: string): string[] {
+/**
+ * The path as written, then its shorter suffixes (a report may write `util.ts` for
+ * `src/util.ts`); each also URL-encoded when that differs, as a permalink writes
+ * `app/%5Bid%5D/page.tsx` for `app/[id]/page.tsx`.
+ */
+function pathForms(path: string): Array<[needle: string, whole: boolean]> {
   const parts = path.split('/');
-  return parts.map((_p, i) => parts.slice(i).join('/'));
+  const plain = parts.map((_p, i) => parts.slice(i).join('/'));
+  const encoded = plain.map((p) => p.split('/').map(encodeURIComponent).join('/'));
+  return [...plain.map((p, i): [string, boolean] => [p, i === 0]), ...encoded.flatMap((e, i): Array<[string, boolean]> => (e === plain[i] ? [] : [[e, i === 0]]))];
 }
 
 function readSuffix(line: string, n: number, at: number, end: number): LocationText {
