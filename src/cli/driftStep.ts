@@ -33,7 +33,7 @@ export async function driftDetails(scan: ScanResult): Promise<Array<DriftDetail[
   // The scan already resolved each written path in the working tree; reuse it, keyed by report and path.
   const now = new Map<string, string | null>();
   for (const r of scan.reports) for (const f of r.findings) for (const l of f.locations) now.set(`${r.path}\0${l.path}`, l.resolved);
-  const tracked = await new DriftTracker(scan.root).trackDetailed(readable.map((x) => x.report), (path, report) => now.get(`${report}\0${path}`) ?? null);
+  const tracked = await new DriftTracker(scan.root, { cache: false }).trackDetailed(readable.map((x) => x.report), (path, report) => now.get(`${report}\0${path}`) ?? null);
   const out: Array<DriftDetail[][] | null> = scan.reports.map(() => null);
   readable.forEach((x, k) => {
     out[x.i] = tracked[k];

@@ -39,7 +39,7 @@ export async function remapCommand(argv: string[], _version: string, io: CliIo):
   if (!report) throw new CliError(EXIT.usage, `${positionals[0]}: ${scan.errors[0]?.message ?? 'not read'}`);
   const findings = parseReport(read.text).findings;
   const now = new Map(report.findings.flatMap((f) => f.locations.map((l) => [l.path, l.resolved] as const)));
-  const [detail] = await new DriftTracker(root).trackDetailed([{ path: rel, text: read.text, findings }], (p) => now.get(p) ?? null);
+  const [detail] = await new DriftTracker(root, { cache: false }).trackDetailed([{ path: rel, text: read.text, findings }], (p) => now.get(p) ?? null);
   const updates: LineNumberUpdate[] = detail.flat().flatMap((d) => (d.text ? [{ text: d.text, tracked: d.tracked }] : []));
   const edits = lineNumberEdits(read.text, updates);
   if (edits.length === 0) {

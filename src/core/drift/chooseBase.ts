@@ -22,6 +22,25 @@ export interface BaseFacts {
   history: readonly ReportCommit[];
   /** The report's text at HEAD; null when HEAD has no such file. */
   committedText: string | null;
+  /** `lineIndex` of `committedText`, when the caller keeps one for all the report's locations (saves a split per location). */
+  committed?: LineIndex;
+}
+
+/** A text's lines, and where each distinct line occurs (1-based), for finding a line again. */
+export interface LineIndex {
+  lines: readonly string[];
+  positions: ReadonlyMap<string, readonly number[]>;
+}
+
+export function lineIndex(text: string | readonly string[]): LineIndex {
+  const lines = typeof text === 'string' ? text.split('\n') : text;
+  const positions = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const list = positions.get(l);
+    if (list) list.push(i + 1);
+    else positions.set(l, [i + 1]);
+  });
+  return { lines, positions };
 }
 
 /**
@@ -35,7 +54,7 @@ export interface BaseFacts {
  * silently would show wrong lines as exact. Text not committed yet was written against the
  * working tree: base none, nothing to map.
  */
-export function chooseBase(written: LocationText | null, reviewRevs: readonly string[], currentLines: readonly string[], facts: BaseFacts): BaseChoice {
+export function chooseBase(written: LocationText | null, reviewRevs: readonly string[], current: LineIndex | readonly string[], facts: BaseFacts): BaseChoice {
   if (written?.pinnedRev !== undefined) {
     const full = facts.commits.get(written.pinnedRev);
     if (full) return { base: full, source: 'permalink' };
@@ -50,8 +69,7 @@ export function chooseBase(written: LocationText | null, reviewRevs: readonly st
   }
   if (facts.committedText === null) return { base: null, source: 'none', workingTree: true, note: 'the report is not committed: its lines are read as written against the working tree' };
   if (written !== null) {
-    const committedLines = facts.committedText.split('\n');
-    const headLine = committedLineOf(written, currentLines, committedLines);
+    const headLine = committedLineOf(written, 'positions' in current ? current : lineIndex(current), facts.committed ?? lineIndex(facts.committedText));
     if (headLine === null) return { base: null, source: 'none', workingTree: true, note: `${written.text} is not committed yet: read as written against the working tree` };
     const commit = introducingCommit(facts.history, headLine, written.text);
     if (commit) return { base: commit.sha, source: 'introduced' };
@@ -70,18 +88,15 @@ function missingNote(rev: string, who: string): string {
  * (its status or wording edited but not committed). Null when the committed report does not
  * hold this occurrence: the text is new.
  */
-function committedLineOf(written: LocationText, currentLines: readonly string[], committedLines: readonly string[]): number | null {
-  const lineText = currentLines[written.line - 1];
-  const sameBefore = currentLines.slice(0, written.line - 1).filter((l) => l === lineText).length;
-  let seen = 0;
-  for (let i = 0; i < committedLines.length; i++) {
-    if (committedLines[i] !== lineText) continue;
-    if (seen === sameBefore) return i + 1;
-    seen++;
-  }
-  const occurrence = currentLines.slice(0, written.line - 1).reduce((n, l) => n + countToken(l, written.text), 0);
-  const holders = committedLines.map((l, i) => (countToken(l, written.text) > 0 ? i + 1 : -1)).filter((i) => i > 0);
-  const currentTotal = currentLines.reduce((n, l) => n + countToken(l, written.text), 0);
+function committedLineOf(written: LocationText, current: LineIndex, committed: LineIndex): number | null {
+  const lineText = current.lines[written.line - 1];
+  const sameBefore = (current.positions.get(lineText) ?? []).indexOf(written.line);
+  const same = committed.positions.get(lineText) ?? [];
+  if (sameBefore >= 0 && sameBefore < same.length) return same[sameBefore];
+  // The line itself changed (a status edit not committed yet): the same occurrence of the token.
+  const occurrence = current.lines.slice(0, written.line - 1).reduce((n, l) => n + countToken(l, written.text), 0);
+  const holders = committed.lines.map((l, i) => (countToken(l, written.text) > 0 ? i + 1 : -1)).filter((i) => i > 0);
+  const currentTotal = current.lines.reduce((n, l) => n + countToken(l, written.text), 0);
   // More occurrences now than committed: the new one cannot be told from the old, unless the counts agree.
   if (holders.length === 0 || currentTotal > holders.length) return null;
   return holders[Math.min(occurrence, holders.length - 1)];

@@ -5,6 +5,6 @@ export { parseRawDiff, quotePath, type FileDelta } from './parseRawDiff';
 export { parseReportLog, introducingCommit, countToken, type ReportCommit, type ReportHistory } from './reportHistory';
 export { revisionMentions, type RevisionMention } from './revisionMentions';
 export { locationText, type LocationText } from './locationText';
-export { chooseBase, type BaseChoice, type BaseFacts } from './chooseBase';
-export { mapLocation, findMovedBlock, RENAME_SIMILARITY, type BaseDiff } from './mapLocation';
+export { chooseBase, lineIndex, type BaseChoice, type BaseFacts, type LineIndex } from './chooseBase';
+export { mapLocation, findMovedBlock, indexAddedLines, RENAME_SIMILARITY, type BaseDiff, type AddedLineIndex } from './mapLocation';
 export { lineNumberEdits, type LineNumberUpdate } from './lineNumberEdits';

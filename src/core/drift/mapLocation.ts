@@ -14,6 +14,28 @@ export interface BaseDiff {
   deltas: ReadonlyMap<string, FileDelta>;
   /** Every delta of the batch, for the move search (a block moved into another cited file). */
   all: readonly FileDelta[];
+  /** `indexAddedLines(all)`, built once per diff by whoever builds it; built on demand when absent. */
+  added?: AddedLineIndex;
+}
+
+/** Every `+` line of a batch, normalized, by text: the move search looks a block's first line up here. */
+export type AddedLineIndex = ReadonlyMap<string, ReadonlyArray<{ path: string; line: number; hunk: readonly string[]; at: number }>>;
+
+export function indexAddedLines(deltas: readonly FileDelta[]): AddedLineIndex {
+  const index = new Map<string, Array<{ path: string; line: number; hunk: readonly string[]; at: number }>>();
+  for (const d of deltas) {
+    if (d.status === 'D' || d.binary) continue;
+    for (const h of d.map.hunks) {
+      const added = (h.added ?? []).map(norm);
+      added.forEach((text, at) => {
+        if (text === '') return;
+        const list = index.get(text) ?? [];
+        list.push({ path: d.newPath, line: h.newStart + at, hunk: added, at });
+        index.set(text, list);
+      });
+    }
+  }
+  return index;
 }
 
 /**
@@ -47,14 +69,14 @@ export function mapLocation(written: LocationRef, choice: BaseChoice, pathAtBase
   }
   const renamed = delta.status === 'R' && delta.newPath !== pathAtBase ? { renamedFrom: pathAtBase } : {};
   if (delta.status === 'D') {
-    const moved = asWritten ? findMovedBlock(removedText(delta.map.hunks, asWritten), diff.all) : null;
+    const moved = asWritten ? findMovedBlock(removedText(delta.map.hunks, asWritten), diff.added ?? indexAddedLines(diff.all)) : null;
     if (moved) return { written, resolved: moved.path, current: moved.range, drift: drift('moved', moved.path !== pathAtBase ? { renamedFrom: pathAtBase } : {}) };
     return { written, resolved: null, current: null, drift: drift('gone', { note: rejected ?? `${pathAtBase} was deleted after ${short}` }) };
   }
   if (asWritten === null) return { written, resolved: delta.newPath, current: null, drift: drift(delta.status === 'R' && delta.newPath !== pathAtBase ? 'moved' : 'exact', renamed) };
   const mapped = mapRange(delta.map, asWritten);
   if (mapped.state === 'gone') {
-    const moved = findMovedBlock(removedText(delta.map.hunks, asWritten), diff.all);
+    const moved = findMovedBlock(removedText(delta.map.hunks, asWritten), diff.added ?? indexAddedLines(diff.all));
     if (moved) return { written, resolved: moved.path, current: moved.range, drift: drift('moved', moved.path !== pathAtBase ? { renamedFrom: pathAtBase } : {}) };
     return { written, resolved: delta.newPath, current: null, drift: drift('gone', { ...renamed, note: `the code at ${pathAtBase}:${rangeText(asWritten)} was deleted after ${short}` }) };
   }
@@ -89,22 +111,18 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
  * lines anywhere in the batch (a function moved within its file, or into another cited file).
  * Only a unique match counts; blank-only text never does.
  */
-export function findMovedBlock(removed: string[] | null, deltas: readonly FileDelta[]): { path: string; range: LineRange } | null {
+export function findMovedBlock(removed: string[] | null, added: AddedLineIndex): { path: string; range: LineRange } | null {
   if (removed === null || removed.length === 0) return null;
   const want = removed.map(norm);
-  if (want.every((l) => l === '')) return null;
+  const first = want.findIndex((l) => l !== '');
+  if (first < 0) return null;
   let found: { path: string; range: LineRange } | null = null;
-  for (const d of deltas) {
-    if (d.status === 'D' || d.binary) continue;
-    for (const h of d.map.hunks) {
-      const added = (h.added ?? []).map(norm);
-      for (let i = 0; i + want.length <= added.length; i++) {
-        if (want.every((w, k) => added[i + k] === w)) {
-          if (found) return null;
-          found = { path: d.newPath, range: { startLine: h.newStart + i, endLine: h.newStart + i + want.length - 1 } };
-        }
-      }
-    }
+  for (const c of added.get(want[first]) ?? []) {
+    const start = c.at - first;
+    if (start < 0 || start + want.length > c.hunk.length) continue;
+    if (!want.every((w, k) => c.hunk[start + k] === w)) continue;
+    if (found) return null;
+    found = { path: c.path, range: { startLine: c.line - first, endLine: c.line - first + want.length - 1 } };
   }
   return found;
 }

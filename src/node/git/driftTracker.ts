@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chooseBase, FileIndex, locationText, mapLocation, parseRawDiff, parseReportLog, revisionMentions,
-  type BaseChoice, type BaseDiff, type Finding, type LocationRef, type LocationText, type ReportHistory, type TrackedLocation,
+  chooseBase, FileIndex, lineIndex, indexAddedLines, locationText, mapLocation, parseRawDiff, parseReportLog, revisionMentions,
+  type BaseChoice, type BaseDiff, type FileDelta, type Finding, type LocationRef, type LocationText, type ReportHistory, type TrackedLocation,
 } from '../../core';
-import { diffFromBase, dirtyStamp, filesAt, headCommit, openFolder, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
+import { diffPaths, dirtyStamp, filesAt, openFolder, renamesSince, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
 import type { GitOptions } from './runGit';
 
 /** A report to track: its root-relative path, its current text, and its findings as read. */
@@ -43,21 +43,26 @@ export class DriftTracker {
   private readonly commits = new Map<string, string | null>();
   private history: { key: string; value: ReportHistory; committed: Map<string, string | null> } | null = null;
 
-  constructor(private readonly root: string, private readonly options: GitOptions = {}) {}
+  private readonly cache: boolean;
+
+  /** `cache: false` for a single run (the CLI): nothing is kept, and the uncommitted state is not stamped. */
+  constructor(private readonly root: string, private readonly options: GitOptions & { cache?: boolean } = {}) {
+    this.cache = options.cache ?? true;
+  }
 
   /** `track`, with where each location is written in its report. */
   async trackDetailed(reports: readonly DriftReport[], resolveNow: ResolveNow): Promise<DriftDetail[][][]> {
     const unknown = (note: string): DriftDetail[][][] =>
       reports.map((r) => r.findings.map((f) => f.locations.map((l) => ({ text: null, tracked: asWritten(l, resolveNow(l.path, r.path), note) }))));
-    const folder = await openFolder(this.root, this.options);
-    if ('error' in folder) return unknown(`no git history: ${folder.error}; line numbers are as written`);
-    const head = await headCommit(folder);
+    const opened = await openFolder(this.root, this.options);
+    if ('error' in opened) return unknown(`no git history: ${opened.error}; line numbers are as written`);
+    const { folder, head } = opened;
 
     // 1. Each location's text, its permalink, and the review commits its report names.
     const plans = reports.map((r) => {
       const lines = r.text.split('\n');
       const reviews = [...new Set(revisionMentions(r.text, r.findings).filter((m) => m.kind === 'review').map((m) => m.rev))];
-      return { r, lines, reviews, texts: r.findings.map((f) => f.locations.map((l) => locationText(lines, f, l))) };
+      return { r, lines: lineIndex(lines), reviews, texts: r.findings.map((f) => f.locations.map((l) => locationText(lines, f, l))) };
     });
     const candidates = new Set<string>();
     for (const p of plans) {
@@ -65,6 +70,7 @@ export class DriftTracker {
       p.texts.flat().forEach((t) => t?.pinnedRev !== undefined && candidates.add(t.pinnedRev));
     }
     const unchecked = [...candidates].filter((c) => !this.commits.has(c) || this.commits.get(c) === null);
+    // Missing commits are asked about again on every run: a fetch may have brought them.
     for (const [rev, full] of await resolveCommits(folder, unchecked)) this.commits.set(rev, full);
 
     // 2. History, only for reports with a location that neither a permalink nor a named commit places.
@@ -72,14 +78,15 @@ export class DriftTracker {
     const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : await this.historyOf(folder, head, needHistory);
 
     // 3. A base per location.
-    const choices = plans.map((p) =>
-      p.texts.map((texts) =>
-        texts.map((t): BaseChoice => chooseBase(t, p.reviews, p.lines, { commits: this.commits, history: history.get(p.r.path) ?? [], committedText: committed.get(p.r.path) ?? null })),
-      ),
-    );
+    const choices = plans.map((p) => {
+      const committedText = committed.get(p.r.path) ?? null;
+      const facts = { commits: this.commits, history: history.get(p.r.path) ?? [], committedText, ...(committedText !== null ? { committed: lineIndex(committedText) } : {}) };
+      return p.texts.map((texts) => texts.map((t): BaseChoice => chooseBase(t, p.reviews, p.lines, facts)));
+    });
 
     // 4. One diff per base, for the files cited against it.
-    const stamp = head === null ? '' : await this.stampOf(folder);
+    // A tracker that keeps no cache (the CLI's one run) needs no stamp of the uncommitted state.
+    const stamp = head === null || !this.cache ? '' : await this.stampOf(folder);
     const byBase = new Map<string, Array<{ path: string; report: string }>>();
     plans.forEach((p, i) => choices[i].forEach((cs, f) => cs.forEach((c, l) => {
       if (c.base === null) return;
@@ -90,17 +97,49 @@ export class DriftTracker {
     const pathAt = new Map<string, Map<string, string | null>>();
     const diffs = new Map<string, BaseDiff | { error: string }>();
     await inPool([...byBase.entries()], 2, async ([base, cited]) => {
-      const tree = await this.treeOf(folder, base);
+      // Three questions at once: the base's file list, a diff of the cited files under their
+      // paths now (right unless renamed or deleted), and, only when some cited path is not
+      // there now, the renames since the base.
+      const guesses = [...new Set(cited.map((c) => resolveNow(c.path, c.report)).filter((v): v is string => v !== null))].sort();
+      const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
+      const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
+      const cachedDiff = this.diffs.get(key);
+      const [tree, first, renames] = await Promise.all([
+        this.treeOf(folder, base),
+        cachedDiff || guesses.length === 0 ? Promise.resolve([]) : diffPaths(folder, base, guesses),
+        cachedDiff || !someMissing ? Promise.resolve([]) : renamesSince(folder, base),
+      ]);
       const resolved = new Map(cited.map((c) => [`${c.report}\0${c.path}`, tree?.resolve(c.path, c.report) ?? null]));
       pathAt.set(base, resolved);
-      const paths = [...new Set([...resolved.values()].filter((v): v is string => v !== null))].sort();
-      const key = `${base}\0${head}\0${stamp}\0${paths.join('\0')}`;
-      let diff = this.diffs.get(key);
-      if (!diff) {
-        const d = paths.length === 0 ? { deltas: new Map(), all: [] } : await diffFromBase(folder, base, paths);
-        diff = 'error' in d ? d : { base, deltas: d.deltas, all: d.all };
-        this.diffs.set(key, diff);
+      if (cachedDiff) {
+        diffs.set(base, cachedDiff);
+        return;
       }
+      if ('error' in first) {
+        diffs.set(base, first);
+        return;
+      }
+      // Cited paths the first diff did not cover (their path at the base differs from now), and the renamed pairs.
+      const atBase = new Set([...resolved.values()].filter((v): v is string => v !== null));
+      const covered = new Set(guesses);
+      const pairs = renames.filter((d) => d.status === 'R' && atBase.has(d.oldPath));
+      const rest = [...new Set([...[...atBase].filter((p) => !covered.has(p)), ...pairs.flatMap((d) => [d.oldPath, d.newPath])])].sort();
+      const second = rest.length === 0 ? [] : await diffPaths(folder, base, rest);
+      if ('error' in second) {
+        diffs.set(base, second);
+        return;
+      }
+      const deltas = new Map<string, FileDelta>();
+      const all: FileDelta[] = [];
+      for (const d of [...first, ...second]) {
+        if (d.status === 'A' && !atBase.has(d.oldPath)) continue;
+        // A rename found by the second diff replaces the deletion the first one saw.
+        if (deltas.get(d.oldPath)?.status === 'R' && d.status === 'D') continue;
+        deltas.set(d.oldPath, d);
+        all.push(d);
+      }
+      const diff: BaseDiff = { base, deltas, all, added: indexAddedLines(all) };
+      if (this.cache) this.diffs.set(key, diff);
       diffs.set(base, diff);
     });
 
@@ -129,10 +168,9 @@ export class DriftTracker {
     const key = `${head}\0${[...reports].sort().join('\0')}`;
     if (this.history?.key === key) return { history: this.history.value, committed: this.history.committed };
     if (reports.length === 0) return { history: new Map(), committed: new Map() };
-    const log = await reportLog(folder, reports);
+    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(folder, head, reports)]);
     const history = log === null ? new Map() : parseReportLog(log, reports);
-    const committed = await filesAt(folder, head, reports);
-    this.history = { key, value: history, committed };
+    if (this.cache) this.history = { key, value: history, committed };
     return { history, committed };
   }
 
@@ -155,7 +193,7 @@ export class DriftTracker {
 
 /** Maps every location once, with a fresh tracker (the CLI's single run). */
 export function trackLocations(root: string, reports: readonly DriftReport[], resolveNow: ResolveNow, options: GitOptions = {}): Promise<DriftResult> {
-  return new DriftTracker(root, options).track(reports, resolveNow);
+  return new DriftTracker(root, { ...options, cache: false }).track(reports, resolveNow);
 }
 
 /** A location shown as written, with the reason (mapping off, no git). */

@@ -12,17 +12,19 @@ export interface GitFolder {
 const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '-U0', '-M', '--abbrev=40'];
 const HEX = /^[0-9a-f]{7,40}$/;
 
-/** The folder's repository, or the reason there is none. */
-export async function openFolder(cwd: string, options: GitOptions): Promise<GitFolder | { error: string }> {
+/**
+ * The folder's repository and HEAD's commit id (null in a repository with no commit yet), in
+ * one process when there is a HEAD; or the reason there is no repository.
+ */
+export async function openFolder(cwd: string, options: GitOptions): Promise<{ folder: GitFolder; head: string | null } | { error: string }> {
+  const both = await runGit(cwd, ['rev-parse', '--show-prefix', 'HEAD^{commit}'], options);
+  if (both.ok) {
+    const [prefix, head] = both.stdout.toString('utf8').split('\n');
+    return { folder: { cwd, prefix: prefix.trim(), options }, head: head.trim() };
+  }
   const r = await runGit(cwd, ['rev-parse', '--show-prefix'], options);
   if (!r.ok) return { error: /not a git repository/i.test(r.message) ? 'not in a git repository' : r.message };
-  return { cwd, prefix: r.stdout.toString('utf8').trim(), options };
-}
-
-/** HEAD's commit id; null in a repository with no commit yet. */
-export async function headCommit(g: GitFolder): Promise<string | null> {
-  const r = await runGit(g.cwd, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], g.options);
-  return r.ok ? r.stdout.toString('utf8').trim() : null;
+  return { folder: { cwd, prefix: r.stdout.toString('utf8').trim(), options }, head: null };
 }
 
 /** A stamp of the uncommitted state of tracked files: which ones differ, and their size and time as git's index sees them. */
@@ -92,36 +94,22 @@ export async function treeFiles(g: GitFolder, base: string): Promise<string[] | 
   return r.ok ? r.stdout.toString('utf8').split('\0').filter((p) => p !== '') : null;
 }
 
-/**
- * What changed from `base` to the working tree in the cited files, renames included: one
- * `git diff` for the cited paths; then, only when some of them are gone, one name-only rename
- * search over the folder and one diff of the renamed pairs (a rename is only seen when both of
- * its paths are in the pathspec). Keyed by the path at the base.
- */
-export async function diffFromBase(g: GitFolder, base: string, paths: readonly string[]): Promise<{ deltas: Map<string, FileDelta>; all: FileDelta[] } | { error: string }> {
-  const deltas = new Map<string, FileDelta>();
+/** `git diff --raw -p -U0 -M` from `base` to the working tree for the given paths (argv-chunked). */
+export async function diffPaths(g: GitFolder, base: string, paths: readonly string[]): Promise<FileDelta[] | { error: string }> {
   const all: FileDelta[] = [];
   for (const chunk of chunkPaths(paths)) {
     const r = await runGit(g.cwd, ['diff', '--raw', '-p', '-z', ...DIFF_FLAGS, base, '--', ...chunk], g.options);
     if (!r.ok) return { error: r.message };
-    for (const d of parseRawDiff(r.stdout.toString('utf8'))) {
-      all.push(d);
-      deltas.set(d.oldPath, d);
-    }
+    all.push(...parseRawDiff(r.stdout.toString('utf8')));
   }
-  const deleted = [...deltas.values()].filter((d) => d.status === 'D').map((d) => d.oldPath);
-  if (deleted.length === 0) return { deltas, all };
-  const names = await runGit(g.cwd, ['diff', '--raw', '-z', '-M', '-l2000', '--diff-filter=R', '--no-ext-diff', '--no-textconv', '--relative', '--abbrev=40', base], g.options);
-  if (!names.ok) return { deltas, all };
-  const gone = new Set(deleted);
-  const pairs = parseRawDiff(names.stdout.toString('utf8')).filter((d) => d.status === 'R' && gone.has(d.oldPath));
-  if (pairs.length === 0) return { deltas, all };
-  const r = await runGit(g.cwd, ['diff', '--raw', '-p', '-z', ...DIFF_FLAGS, base, '--', ...pairs.flatMap((p) => [p.oldPath, p.newPath])], g.options);
-  if (!r.ok) return { deltas, all };
-  for (const d of parseRawDiff(r.stdout.toString('utf8'))) {
-    if (d.status !== 'R' || !gone.has(d.oldPath)) continue;
-    all.push(d);
-    deltas.set(d.oldPath, d);
-  }
-  return { deltas, all };
+  return all;
+}
+
+/**
+ * The renames from `base` to the working tree over the whole folder, names only (a rename is
+ * only seen when both of its paths are in the pathspec, so a path-limited diff shows a deletion).
+ */
+export async function renamesSince(g: GitFolder, base: string): Promise<FileDelta[]> {
+  const r = await runGit(g.cwd, ['diff', '--raw', '-z', '-M', '-l2000', '--diff-filter=R', '--no-ext-diff', '--no-textconv', '--relative', '--abbrev=40', base], g.options);
+  return r.ok ? parseRawDiff(r.stdout.toString('utf8')) : [];
 }
