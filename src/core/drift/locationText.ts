@@ -48,6 +48,8 @@ export function locationText(reportLines: readonly string[], finding: Pick<Findi
         else if (found.numbers.length === 0) fallback ??= found;
       }
     }
+    // The longest form that is written wins; shorter suffixes would only find it again.
+    if (matches.length > 0) break;
   }
   if (matches.length === 0) return fallback;
   const byPlace = matches.sort((a, b) => a.line - b.line || a.startCol - b.startCol);
@@ -63,7 +65,12 @@ function pathForms(path: string): Array<[needle: string, whole: boolean]> {
   const parts = path.split('/');
   const plain = parts.map((_p, i) => parts.slice(i).join('/'));
   const encoded = plain.map((p) => p.split('/').map(encodeURIComponent).join('/'));
-  return [...plain.map((p, i): [string, boolean] => [p, i === 0]), ...encoded.flatMap((e, i): Array<[string, boolean]> => (e === plain[i] ? [] : [[e, i === 0]]))];
+  const forms: Array<[string, boolean]> = [];
+  plain.forEach((p, i) => {
+    forms.push([p, i === 0]);
+    if (encoded[i] !== p) forms.push([encoded[i], i === 0]);
+  });
+  return forms;
 }
 
 function readSuffix(line: string, n: number, at: number, end: number): LocationText {

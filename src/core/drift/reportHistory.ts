@@ -91,9 +91,10 @@ export function introducingCommit(commits: readonly ReportCommit[], line: number
         const removed = h.removed ?? [];
         const idx = l - h.newStart;
         if (!containsToken(added[idx] ?? '', token)) return c;
+        const holders = removed.map((r, k) => (containsToken(r, token) ? k : -1)).filter((k) => k >= 0);
+        if (holders.length === 0) return c;
         // The j-th added line holding the token replaced the j-th removed line holding it.
         const j = added.slice(0, idx).filter((a) => containsToken(a, token)).length;
-        const holders = removed.map((r, k) => (containsToken(r, token) ? k : -1)).filter((k) => k >= 0);
         if (j >= holders.length) return c;
         next = h.oldStart + holders[j];
         break;
