@@ -54,11 +54,7 @@ export class DriftTracker {
   async trackDetailed(reports: readonly DriftReport[], resolveNow: ResolveNow): Promise<DriftDetail[][][]> {
     const unknown = (note: string): DriftDetail[][][] =>
       reports.map((r) => r.findings.map((f) => f.locations.map((l) => ({ text: null, tracked: asWritten(l, resolveNow(l.path, r.path), note) }))));
-    const opened = await openFolder(this.root, this.options);
-    if ('error' in opened) return unknown(`no git history: ${opened.error}; line numbers are as written`);
-    const { folder, head } = opened;
-
-    // 1. Each location's text, its permalink, and the review commits its report names.
+    // 1. Each location's text, its permalink, and the review commits its report names (no git yet).
     const plans = reports.map((r) => {
       const lines = r.text.split('\n');
       const reviews = [...new Set(revisionMentions(r.text, r.findings).filter((m) => m.kind === 'review').map((m) => m.rev))];
@@ -69,13 +65,25 @@ export class DriftTracker {
       p.reviews.forEach((rev) => candidates.add(rev));
       p.texts.flat().forEach((t) => t?.pinnedRev !== undefined && candidates.add(t.pinnedRev));
     }
-    const unchecked = [...candidates].filter((c) => !this.commits.has(c) || this.commits.get(c) === null);
     // Missing commits are asked about again on every run: a fetch may have brought them.
-    for (const [rev, full] of await resolveCommits(folder, unchecked)) this.commits.set(rev, full);
-
-    // 2. History, only for reports with a location that neither a permalink nor a named commit places.
+    const unchecked = [...candidates].filter((c) => !this.commits.has(c) || this.commits.get(c) === null);
+    // History only for reports with a location that neither a permalink nor a named commit places.
     const needHistory = plans.filter((p) => p.reviews.length === 0 && p.texts.flat().some((t) => t?.pinnedRev === undefined)).map((p) => p.r.path);
-    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : await this.historyOf(folder, head, needHistory);
+
+    // 2. The repository, the named commits and the reports' history, all at once: every path is
+    // relative to the root, so none of them waits for the repository's answer. Their answers are
+    // used only when the root is in a repository.
+    const folder: GitFolder = { cwd: this.root, prefix: '', options: this.options };
+    const [opened, checked, fresh] = await Promise.all([
+      openFolder(this.root, this.options),
+      resolveCommits(folder, unchecked),
+      this.history === null && needHistory.length > 0 ? this.readHistory(folder, needHistory) : Promise.resolve(null),
+    ]);
+    if ('error' in opened) return unknown(`no git history: ${opened.error}; line numbers are as written`);
+    const head = opened.head;
+    for (const [rev, full] of checked) this.commits.set(rev, full);
+    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : fresh ?? (await this.historyOf(folder, head, needHistory));
+    if (fresh && head !== null && this.cache) this.history = { key: historyKey(head, needHistory), value: fresh.history, committed: fresh.committed };
 
     // 3. A base per location.
     const choices = plans.map((p) => {
@@ -165,13 +173,18 @@ export class DriftTracker {
   }
 
   private async historyOf(folder: GitFolder, head: string, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
-    const key = `${head}\0${[...reports].sort().join('\0')}`;
+    const key = historyKey(head, reports);
     if (this.history?.key === key) return { history: this.history.value, committed: this.history.committed };
     if (reports.length === 0) return { history: new Map(), committed: new Map() };
-    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(folder, head, reports)]);
-    const history = log === null ? new Map() : parseReportLog(log, reports);
-    if (this.cache) this.history = { key, value: history, committed };
-    return { history, committed };
+    const read = await this.readHistory(folder, reports);
+    if (this.cache) this.history = { key, value: read.history, committed: read.committed };
+    return read;
+  }
+
+  /** One walk over the reports' history and their text at HEAD, side by side. */
+  private async readHistory(folder: GitFolder, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
+    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(folder, 'HEAD', reports)]);
+    return { history: log === null ? new Map() : parseReportLog(log, reports), committed };
   }
 
   private async treeOf(folder: GitFolder, base: string): Promise<FileIndex | null> {
@@ -189,6 +202,10 @@ export class DriftTracker {
     const stats = await Promise.all(files.map((f) => fs.stat(join(this.root, f)).then((s) => `${s.size}:${s.mtimeMs}`, () => '-')));
     return raw + stats.join(',');
   }
+}
+
+function historyKey(head: string, reports: readonly string[]): string {
+  return `${head}\0${[...reports].sort().join('\0')}`;
 }
 
 /** Maps every location once, with a fresh tracker (the CLI's single run). */

@@ -64,11 +64,12 @@ export async function reportLog(g: GitFolder, reports: readonly string[]): Promi
   return text;
 }
 
-/** The text of each file at `rev` (null when absent), by one `cat-file --batch`. */
+/** The text of each file at `rev` (a full commit id or `HEAD`; null when absent), by one `cat-file --batch`. */
 export async function filesAt(g: GitFolder, rev: string, paths: readonly string[]): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>(paths.map((p) => [p, null]));
-  if (paths.length === 0 || !/^[0-9a-f]{40}$/.test(rev)) return out;
-  const r = await runGit(g.cwd, ['cat-file', '--batch'], g.options, paths.map((p) => `${rev}:${g.prefix}${p}\n`).join(''));
+  if (paths.length === 0 || !/^([0-9a-f]{40}|HEAD)$/.test(rev)) return out;
+  // `<rev>:./<path>` is relative to the folder git runs in, as every path here is.
+  const r = await runGit(g.cwd, ['cat-file', '--batch'], g.options, paths.map((p) => `${rev}:./${p}\n`).join(''));
   if (!r.ok) return out;
   const buf = r.stdout;
   let pos = 0;
