@@ -13,7 +13,8 @@ export function formatTable(scan: ScanResult): string {
   for (const r of scan.reports) {
     out.push(t(`${r.path} — ${r.title} (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'})`));
     const rows = r.findings.map((f) => [isDerivedId(f) ? '' : f.id, f.severity ?? '-', f.status, where(f), f.title].map(t));
-    const widths = [0, 1, 2, 3].map((c) => Math.min(40, Math.max(...rows.map((row) => row[c].length), 0)));
+    // The location column is wider: it may say where the code moved from (#10).
+    const widths = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 80 : 40, Math.max(...rows.map((row) => row[c].length), 0)));
     for (const row of rows) {
       out.push(('  ' + row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).filter((_cell, c) => c > 0 || widths[0] > 0).join('  ')).trimEnd());
     }
@@ -29,9 +30,20 @@ export function formatTable(scan: ScanResult): string {
 function where(f: ScannedFinding): string {
   const l = f.locations[0];
   if (!l) return '-';
+  const more = f.locations.length > 1 ? ` (+${f.locations.length - 1})` : '';
+  const written = `${l.path}${l.startLine === null ? '' : `:${l.startLine}`}`;
+  // Where the code is now (#10): `src/helpers/util.ts:10 (moved from src/util.ts:10)`.
+  switch (l.drift?.state) {
+    case 'moved':
+      return `${l.resolved ?? l.path}${l.current ? `:${l.current.startLine}` : ''} (moved from ${written})${more}`;
+    case 'changed':
+      return `${l.resolved ?? l.path}${l.current ? `:${l.current.startLine}` : ''} (changed)${more}`;
+    case 'gone':
+      return `${written} (gone)${more}`;
+  }
   const path = l.resolved ?? `${l.path}?`;
   const lines = l.startLine === null ? '' : l.endLine !== null && l.endLine !== l.startLine ? `:${l.startLine}-${l.endLine}` : `:${l.startLine}`;
-  return `${path}${lines}${f.locations.length > 1 ? ` (+${f.locations.length - 1})` : ''}`;
+  return `${path}${lines}${more}`;
 }
 
 function pad(s: string, w: number): string {

@@ -3,6 +3,7 @@ import type { CliIo } from './cliIo';
 import { checkCommand } from './commands/checkCommand';
 import { explainCommand } from './commands/explainCommand';
 import { exportCommand } from './commands/exportCommand';
+import { remapCommand } from './commands/remapCommand';
 import { scanCommand } from './commands/scanCommand';
 import { setStatusCommand } from './commands/setStatusCommand';
 import { terminalSafe } from './terminalText';
@@ -14,17 +15,23 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 const USAGE = `Usage: audit-lens <command> [options]
 
 Commands:
-  scan [--root DIR] [--json] [--cache] [FILE…]
+  scan [--root DIR] [--json] [--cache] [--no-git] [FILE…]
       List the findings of the reports under DIR (default: the current folder), or of the
       given report files. --cache reuses parse results of unchanged reports (kept in the
-      user's cache folder, never in DIR).
+      user's cache folder, never in DIR). Each location is mapped with git from the
+      revision its report was written against to the code now (moved, changed, gone);
+      --no-git keeps the line numbers as written.
   set-status [--root DIR] REPORT ID STATUS [--note TEXT] [--no-date]
       Write a finding's new status into its report. ID: the finding's id, or its title.
       STATUS: open, fixed, deferred, false_positive (or "false positive"), accepted; any case.
-  check [--root DIR] [--fail-on SEVERITY] [--cache] [--allow-empty] [--allow-unreadable]
+  check [--root DIR] [--fail-on SEVERITY] [--cache] [--allow-empty] [--allow-unreadable] [--stale] [--no-git]
       Exit 1 when open findings at or above SEVERITY (default: high) exist.
       SEVERITY: critical, high, medium, low, info, or any (also findings with no severity).
-  export --format sarif [--root DIR] [--output FILE]
+      --stale also fails on open findings whose code changed or was deleted since the report.
+  remap [--root DIR] REPORT [--write]
+      Print the new line numbers of the report's locations whose code moved; --write
+      writes them into the report (never inside a permalink pinned to a commit).
+  export --format sarif [--root DIR] [--output FILE] [--no-git]
       Write a SARIF 2.1.0 log of the findings (to stdout without --output).
 
 Exit codes:
@@ -42,6 +49,7 @@ const COMMANDS: Record<string, (argv: string[], version: string, io: CliIo) => P
   'set-status': setStatusCommand,
   check: checkCommand,
   export: exportCommand,
+  remap: remapCommand,
   explain: explainCommand,
 };
 

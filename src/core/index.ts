@@ -16,3 +16,4 @@ export { markNotFinding, type FindingTarget, type ReaderEditResult } from './edi
 export { trackAsFinding, isTrackableLine, type TrackResult } from './edit/trackAsFinding';
 export { ReaderEditError } from './edit/readerEditError';
 export type { DriftState, BaseSource, Drift, TrackedLocation } from './drift/driftTypes';
+export * from './drift/index';

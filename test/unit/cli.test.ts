@@ -36,6 +36,8 @@ const REPORT = [
   '',
 ].join('\n');
 
+const NO_GIT = { state: 'unknown', base: null, baseSource: 'none', note: 'no git history: not in a git repository; line numbers are as written' };
+
 describe('CLI', () => {
   let root: string;
   let outside: string;
@@ -74,10 +76,11 @@ describe('CLI', () => {
       severity: 'high',
       status: 'open',
       reportRange: { startLine: 5, endLine: 8 },
-      locations: [{ path: 'src/search.ts', startLine: 10, endLine: 12, resolved: 'src/search.ts' }],
+      // The root is no git repository: each location stays at its written lines, state unknown, with the reason (#10).
+      locations: [{ path: 'src/search.ts', startLine: 10, endLine: 12, resolved: 'src/search.ts', current: { startLine: 10, endLine: 12 }, drift: NO_GIT }],
       statusNote: null,
     });
-    deepStrictEqual(m1.locations, [{ path: 'logger.ts', startLine: 3, endLine: 3, resolved: 'src/util/logger.ts' }]);
+    deepStrictEqual(m1.locations, [{ path: 'logger.ts', startLine: 3, endLine: 3, resolved: 'src/util/logger.ts', current: { startLine: 3, endLine: 3 }, drift: NO_GIT }]);
     strictEqual(m1.status, 'fixed');
     deepStrictEqual(l1.locations.map((l) => l.resolved), [null, null, null]);
     deepStrictEqual(scan.errors, []);

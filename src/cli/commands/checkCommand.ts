@@ -21,6 +21,8 @@ export async function checkCommand(argv: string[], version: string, io: CliIo): 
       cache: { type: 'boolean' },
       'allow-empty': { type: 'boolean' },
       'allow-unreadable': { type: 'boolean' },
+      stale: { type: 'boolean' },
+      'no-git': { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -29,7 +31,7 @@ export async function checkCommand(argv: string[], version: string, io: CliIo): 
   if (failOn !== 'any' && !(SEVERITIES as readonly string[]).includes(failOn)) {
     throw new UsageError(`Unknown severity "${values['fail-on']}" for --fail-on. Use one of: ${SEVERITIES.join(', ')}, any.`);
   }
-  const scan = await scanWith(values.root, positionals, Boolean(values.cache), version, io);
+  const scan = await scanWith(values.root, positionals, Boolean(values.cache), version, io, !values['no-git']);
   const rank = (s: Severity | null): number => (s === null ? SEVERITIES.length : SEVERITIES.indexOf(s));
   const limit = failOn === 'any' ? SEVERITIES.length : SEVERITIES.indexOf(failOn as Severity);
   const failing = scan.reports.flatMap((r) =>
@@ -51,5 +53,28 @@ export async function checkCommand(argv: string[], version: string, io: CliIo): 
   }
   const at = failOn === 'any' ? 'of any severity' : `at or above ${failOn}`;
   io.out(failing.length === 0 ? `OK: no open findings ${at}.` : `FAIL: ${failing.length} open finding${failing.length === 1 ? '' : 's'} ${at}.`);
-  return failing.length === 0 ? EXIT.ok : EXIT.findings;
+  const stale = values.stale ? staleFindings(scan, io) : 0;
+  return failing.length === 0 && stale === 0 ? EXIT.ok : EXIT.findings;
+}
+
+/**
+ * `--stale` (#10): open findings whose code changed or was deleted since the report was written,
+ * listed for re-verification; any of them fails the check.
+ */
+function staleFindings(scan: Awaited<ReturnType<typeof scanWith>>, io: CliIo): number {
+  let n = 0;
+  for (const r of scan.reports) {
+    for (const f of r.findings) {
+      if (f.status !== 'open') continue;
+      const stale = f.locations.filter((l) => l.drift?.state === 'changed' || l.drift?.state === 'gone');
+      if (stale.length === 0) continue;
+      n++;
+      const l = stale[0];
+      const since = l.drift?.base ? ` since ${l.drift.base.slice(0, 7)}` : '';
+      const now = l.drift?.state === 'gone' ? 'deleted' : `changed, now ${l.resolved ?? l.path}:${l.current?.startLine ?? '?'}`;
+      io.out(t(`${r.path}:${f.reportRange.startLine}: stale: ${findingLabel(f)} ${l.path}${l.startLine ? `:${l.startLine}` : ''} ${now}${since}`));
+    }
+  }
+  io.out(n === 0 ? 'OK: no open finding points at code that changed since its report.' : `FAIL: ${n} open finding${n === 1 ? '' : 's'} point${n === 1 ? 's' : ''} at code that changed or was deleted since the report (re-check them).`);
+  return n;
 }

@@ -73,9 +73,12 @@ function ruleId(key: RuleKey): string {
 }
 
 function result(reportPath: string, f: ScannedFinding, key: RuleKey, ruleIndex: number): object {
-  const inRoot = f.locations.filter((l): l is ScannedLocation & { resolved: string } => l.resolved !== null && safeRelative(l.resolved));
+  // Code deleted since the report (#10) has no place in the code: it goes with the unresolved ones.
+  const inRoot = f.locations.filter((l): l is ScannedLocation & { resolved: string } => l.resolved !== null && safeRelative(l.resolved) && l.drift?.state !== 'gone');
   const reportLine = physical(reportPath, f.reportRange.startLine, f.reportRange.endLine);
-  const [first, ...rest] = inRoot.map((l) => physical(l.resolved, l.startLine, l.endLine));
+  // Regions are the lines the code is at now when the scan mapped them, else the written ones.
+  const [first, ...rest] = inRoot.map((l) => (l.current !== undefined ? physical(l.resolved, l.current?.startLine ?? null, l.current?.endLine ?? null) : physical(l.resolved, l.startLine, l.endLine)));
+  const drift = f.locations.filter((l) => l.drift !== undefined).map((l) => ({ written: describe(l), state: l.drift!.state, base: l.drift!.base, baseSource: l.drift!.baseSource, ...(l.drift!.renamedFrom ? { renamedFrom: l.drift!.renamedFrom } : {}), ...(l.drift!.note ? { note: l.drift!.note } : {}) }));
   const unresolved = f.locations.filter((l) => !inRoot.includes(l as ScannedLocation & { resolved: string }));
   const suppressed = f.status === 'false_positive' || f.status === 'accepted';
   const justification = `${STATUS_LABELS[f.status]}${f.statusNote ? `: ${f.statusNote}` : ''} (${reportPath}:${f.reportRange.startLine})`;
@@ -95,6 +98,8 @@ function result(reportPath: string, f: ScannedFinding, key: RuleKey, ruleIndex: 
       reportLine: f.reportRange.startLine,
       // Written as the report wrote them; never URIs, since they did not resolve inside the root.
       ...(unresolved.length > 0 ? { unresolvedLocations: unresolved.map(describe) } : {}),
+      // Each location as written and what became of it since (#10); the fingerprint above never holds a line number, so a moved finding is no new alert.
+      ...(drift.length > 0 ? { drift } : {}),
     },
     ...(suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification }] } : {}),
   };

@@ -2,6 +2,7 @@ import type { FileIndex } from '../locations/fileIndex';
 import { statusNote } from '../edit/statusValue';
 import { currentStatusValues } from '../edit/setFindingStatus';
 import type { LineRange, ParsedReport, Severity, Status } from '../types';
+import type { Drift } from '../drift/driftTypes';
 
 /** The CLI's `scan --json` shape (version 1); also the input of the SARIF export. */
 export interface ScanResult {
@@ -35,8 +36,15 @@ export interface ScannedLocation {
   path: string;
   startLine: number | null;
   endLine: number | null;
-  /** File the location points to, relative to the root with `/` separators; null when not found or ambiguous. */
+  /**
+   * File the location points to now, relative to the root with `/` separators (after a rename,
+   * the new path); null when not found, ambiguous, or deleted.
+   */
   resolved: string | null;
+  /** The lines it covers now (#10): null when gone or file-level. Absent when the scan did not map locations. */
+  current?: LineRange | null;
+  /** How the location relates to the revision it was written against (#10). Absent when the scan did not map locations. */
+  drift?: Drift;
 }
 
 export interface ScanError {

@@ -1,0 +1,232 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import {
+  chooseBase, FileIndex, lineIndex, indexAddedLines, locationText, mapLocation, parseRawDiff, parseReportLog, revisionMentions,
+  type BaseChoice, type BaseDiff, type FileDelta, type Finding, type LocationRef, type LocationText, type ReportHistory, type TrackedLocation,
+} from '../../core';
+import { diffPaths, dirtyStamp, filesAt, openFolder, renamesSince, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
+import type { GitOptions } from './runGit';
+
+/** A report to track: its root-relative path, its current text, and its findings as read. */
+export interface DriftReport {
+  path: string;
+  text: string;
+  findings: ReadonlyArray<Pick<Finding, 'reportRange'> & { locations: readonly LocationRef[] }>;
+}
+
+/** Per report, per finding, per location (same order as the input): where it is now. */
+export type DriftResult = TrackedLocation[][][];
+
+/** Also exposed per location for the report side (diagnostics, "Update line numbers"). */
+export interface DriftDetail {
+  tracked: TrackedLocation;
+  /** Where the location is written in the report; null when its text was not found. */
+  text: LocationText | null;
+}
+
+/** Resolves a written path in the working tree (the caller's own file index). */
+export type ResolveNow = (writtenPath: string, reportPath: string) => string | null;
+
+/**
+ * Maps every location of the given reports from the revision it was written against to the
+ * working tree (issue #10). The CLI and the extension both call this. git runs in a batch: one
+ * `rev-parse`, one `cat-file --batch-check` for every commit the reports name, one history walk
+ * over all reports that need it, and per base revision one `ls-tree` and one `git diff` (plus a
+ * rename search only when a cited file is gone). Results of a base are cached under
+ * (base, HEAD, uncommitted state), so a second call with nothing changed runs only the three
+ * cheap checks. No `vscode` here: the extension owns one tracker per workspace folder and
+ * never calls it in Restricted Mode.
+ */
+export class DriftTracker {
+  private readonly trees = new Map<string, FileIndex | null>();
+  private readonly diffs = new Map<string, BaseDiff | { error: string }>();
+  private readonly commits = new Map<string, string | null>();
+  private history: { key: string; value: ReportHistory; committed: Map<string, string | null> } | null = null;
+
+  private readonly cache: boolean;
+
+  /** `cache: false` for a single run (the CLI): nothing is kept, and the uncommitted state is not stamped. */
+  constructor(private readonly root: string, private readonly options: GitOptions & { cache?: boolean } = {}) {
+    this.cache = options.cache ?? true;
+  }
+
+  /** `track`, with where each location is written in its report. */
+  async trackDetailed(reports: readonly DriftReport[], resolveNow: ResolveNow): Promise<DriftDetail[][][]> {
+    const unknown = (note: string): DriftDetail[][][] =>
+      reports.map((r) => r.findings.map((f) => f.locations.map((l) => ({ text: null, tracked: asWritten(l, resolveNow(l.path, r.path), note) }))));
+    // 1. Each location's text, its permalink, and the review commits its report names (no git yet).
+    const plans = reports.map((r) => {
+      const lines = r.text.split('\n');
+      const reviews = [...new Set(revisionMentions(r.text, r.findings).filter((m) => m.kind === 'review').map((m) => m.rev))];
+      return { r, lines: lineIndex(lines), reviews, texts: r.findings.map((f) => f.locations.map((l) => locationText(lines, f, l))) };
+    });
+    const candidates = new Set<string>();
+    for (const p of plans) {
+      p.reviews.forEach((rev) => candidates.add(rev));
+      p.texts.flat().forEach((t) => t?.pinnedRev !== undefined && candidates.add(t.pinnedRev));
+    }
+    // Missing commits are asked about again on every run: a fetch may have brought them.
+    const unchecked = [...candidates].filter((c) => !this.commits.has(c) || this.commits.get(c) === null);
+    // History only for reports with a location that neither a permalink nor a named commit places.
+    const needHistory = plans.filter((p) => p.reviews.length === 0 && p.texts.flat().some((t) => t?.pinnedRev === undefined)).map((p) => p.r.path);
+
+    // 2. The repository, the named commits and the reports' history, all at once: every path is
+    // relative to the root, so none of them waits for the repository's answer. Their answers are
+    // used only when the root is in a repository.
+    const folder: GitFolder = { cwd: this.root, prefix: '', options: this.options };
+    const [opened, checked, fresh] = await Promise.all([
+      openFolder(this.root, this.options),
+      resolveCommits(folder, unchecked),
+      this.history === null && needHistory.length > 0 ? this.readHistory(folder, needHistory) : Promise.resolve(null),
+    ]);
+    if ('error' in opened) return unknown(`no git history: ${opened.error}; line numbers are as written`);
+    const head = opened.head;
+    for (const [rev, full] of checked) this.commits.set(rev, full);
+    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : fresh ?? (await this.historyOf(folder, head, needHistory));
+    if (fresh && head !== null && this.cache) this.history = { key: historyKey(head, needHistory), value: fresh.history, committed: fresh.committed };
+
+    // 3. A base per location.
+    const choices = plans.map((p) => {
+      const committedText = committed.get(p.r.path) ?? null;
+      const facts = { commits: this.commits, history: history.get(p.r.path) ?? [], committedText, ...(committedText !== null ? { committed: lineIndex(committedText) } : {}) };
+      return p.texts.map((texts) => texts.map((t): BaseChoice => chooseBase(t, p.reviews, p.lines, facts)));
+    });
+
+    // 4. One diff per base, for the files cited against it.
+    // A tracker that keeps no cache (the CLI's one run) needs no stamp of the uncommitted state.
+    const stamp = head === null || !this.cache ? '' : await this.stampOf(folder);
+    const byBase = new Map<string, Array<{ path: string; report: string }>>();
+    plans.forEach((p, i) => choices[i].forEach((cs, f) => cs.forEach((c, l) => {
+      if (c.base === null) return;
+      const list = byBase.get(c.base) ?? [];
+      list.push({ path: p.r.findings[f].locations[l].path, report: p.r.path });
+      byBase.set(c.base, list);
+    })));
+    const pathAt = new Map<string, Map<string, string | null>>();
+    const diffs = new Map<string, BaseDiff | { error: string }>();
+    await inPool([...byBase.entries()], 2, async ([base, cited]) => {
+      // Three questions at once: the base's file list, a diff of the cited files under their
+      // paths now (right unless renamed or deleted), and, only when some cited path is not
+      // there now, the renames since the base.
+      const guesses = [...new Set(cited.map((c) => resolveNow(c.path, c.report)).filter((v): v is string => v !== null))].sort();
+      const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
+      const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
+      const cachedDiff = this.diffs.get(key);
+      const [tree, first, renames] = await Promise.all([
+        this.treeOf(folder, base),
+        cachedDiff || guesses.length === 0 ? Promise.resolve([]) : diffPaths(folder, base, guesses),
+        cachedDiff || !someMissing ? Promise.resolve([]) : renamesSince(folder, base),
+      ]);
+      const resolved = new Map(cited.map((c) => [`${c.report}\0${c.path}`, tree?.resolve(c.path, c.report) ?? null]));
+      pathAt.set(base, resolved);
+      if (cachedDiff) {
+        diffs.set(base, cachedDiff);
+        return;
+      }
+      if ('error' in first) {
+        diffs.set(base, first);
+        return;
+      }
+      // Cited paths the first diff did not cover (their path at the base differs from now), and the renamed pairs.
+      const atBase = new Set([...resolved.values()].filter((v): v is string => v !== null));
+      const covered = new Set(guesses);
+      const pairs = renames.filter((d) => d.status === 'R' && atBase.has(d.oldPath));
+      const rest = [...new Set([...[...atBase].filter((p) => !covered.has(p)), ...pairs.flatMap((d) => [d.oldPath, d.newPath])])].sort();
+      const second = rest.length === 0 ? [] : await diffPaths(folder, base, rest);
+      if ('error' in second) {
+        diffs.set(base, second);
+        return;
+      }
+      const deltas = new Map<string, FileDelta>();
+      const all: FileDelta[] = [];
+      for (const d of [...first, ...second]) {
+        if (d.status === 'A' && !atBase.has(d.oldPath)) continue;
+        // A rename found by the second diff replaces the deletion the first one saw.
+        if (deltas.get(d.oldPath)?.status === 'R' && d.status === 'D') continue;
+        deltas.set(d.oldPath, d);
+        all.push(d);
+      }
+      const diff: BaseDiff = { base, deltas, all, added: indexAddedLines(all) };
+      if (this.cache) this.diffs.set(key, diff);
+      diffs.set(base, diff);
+    });
+
+    // 5. Map.
+    return plans.map((p, i) =>
+      p.r.findings.map((f, fi) =>
+        f.locations.map((loc, li) => {
+          const choice = choices[i][fi][li];
+          const now = resolveNow(loc.path, p.r.path);
+          const text = p.texts[fi][li];
+          if (choice.base === null) return { text, tracked: mapLocation(loc, choice, null, now, null) };
+          const diff = diffs.get(choice.base);
+          if (!diff || 'error' in diff) return { text, tracked: mapLocation(loc, { ...choice, base: choice.base, note: `git diff failed: ${diff?.error ?? 'no answer'}` }, null, now, null) };
+          return { text, tracked: mapLocation(loc, choice, pathAt.get(choice.base)?.get(`${p.r.path}\0${loc.path}`) ?? null, now, diff) };
+        }),
+      ),
+    );
+  }
+
+  /** Every location of the reports, mapped (see the class comment). */
+  async track(reports: readonly DriftReport[], resolveNow: ResolveNow): Promise<DriftResult> {
+    return (await this.trackDetailed(reports, resolveNow)).map((r) => r.map((f) => f.map((l) => l.tracked)));
+  }
+
+  private async historyOf(folder: GitFolder, head: string, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
+    const key = historyKey(head, reports);
+    if (this.history?.key === key) return { history: this.history.value, committed: this.history.committed };
+    if (reports.length === 0) return { history: new Map(), committed: new Map() };
+    const read = await this.readHistory(folder, reports);
+    if (this.cache) this.history = { key, value: read.history, committed: read.committed };
+    return read;
+  }
+
+  /** One walk over the reports' history and their text at HEAD, side by side. */
+  private async readHistory(folder: GitFolder, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
+    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(folder, 'HEAD', reports)]);
+    return { history: log === null ? new Map() : parseReportLog(log, reports), committed };
+  }
+
+  private async treeOf(folder: GitFolder, base: string): Promise<FileIndex | null> {
+    if (!this.trees.has(base)) {
+      const files = await treeFiles(folder, base);
+      this.trees.set(base, files === null ? null : new FileIndex(files));
+    }
+    return this.trees.get(base) ?? null;
+  }
+
+  /** The uncommitted state: git's list of changed files plus each one's size and time on disk (a second edit to a changed file changes the stamp too). */
+  private async stampOf(folder: GitFolder): Promise<string> {
+    const raw = await dirtyStamp(folder);
+    const files = parseRawDiff(raw).map((d) => d.newPath);
+    const stats = await Promise.all(files.map((f) => fs.stat(join(this.root, f)).then((s) => `${s.size}:${s.mtimeMs}`, () => '-')));
+    return raw + stats.join(',');
+  }
+}
+
+function historyKey(head: string, reports: readonly string[]): string {
+  return `${head}\0${[...reports].sort().join('\0')}`;
+}
+
+/** Maps every location once, with a fresh tracker (the CLI's single run). */
+export function trackLocations(root: string, reports: readonly DriftReport[], resolveNow: ResolveNow, options: GitOptions = {}): Promise<DriftResult> {
+  return new DriftTracker(root, { ...options, cache: false }).track(reports, resolveNow);
+}
+
+/** A location shown as written, with the reason (mapping off, no git). */
+export function asWritten(l: LocationRef, resolved: string | null, note: string | undefined): TrackedLocation {
+  return {
+    written: l,
+    resolved,
+    current: l.startLine === null ? null : { startLine: l.startLine, endLine: l.endLine ?? l.startLine },
+    drift: { state: 'unknown', base: null, baseSource: 'none', ...(note ? { note } : {}) },
+  };
+}
+
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
