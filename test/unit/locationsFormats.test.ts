@@ -125,4 +125,13 @@ describe('locations: formats', () => {
     deepStrictEqual(driven('### P0-1. Sem auth\n\n**Arquivos:** `supabase/functions/get-outlook-*/index.ts`,\n`send-email/index.ts`.\n'), ['supabase/functions/get-outlook-*/index.ts', 'send-email/index.ts']);
     deepStrictEqual(driven('### 1. Tests do not compile\n\n**Errors:**\n\n1. `crate/src/proration.rs:369` - Missing import\n2. `crate/tests/*.rs` - Unused import\n'), ['crate/src/proration.rs:369-369', 'crate/tests/*.rs']);
   });
+
+  it('route folders of file-system routers are part of the path', () => {
+    // Next.js and SvelteKit name folders `[id]`, `[...slug]`, `[[...rest]]` and `(group)` (issue #10's fixture).
+    deepStrictEqual(refs('See `app/[id]/page.tsx:3-4`.', 'prose'), ['app/[id]/page.tsx:3-4']);
+    deepStrictEqual(refs('In app/[id]/page.tsx:5 the id is trusted', 'prose'), ['app/[id]/page.tsx:5-5']);
+    deepStrictEqual(refs('`app/(shop)/[[...rest]]/route.ts:9`', 'prose'), ['app/(shop)/[[...rest]]/route.ts:9-9']);
+    // Elsewhere brackets are no path: an index expression next to a file.
+    deepStrictEqual(refs('`items[0].name` in cart.ts:3', 'prose'), ['cart.ts:3-3']);
+  });
 });

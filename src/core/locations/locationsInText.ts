@@ -100,7 +100,8 @@ export function findLocations(line: string, context: LocationContext, links: Lin
   // 4. Bare tokens: `Dockerfile:17`, background.js:62, **base58.js (lines 73-81)**, models.py (line 49).
   // Escaped underscores of file names (`gurufocus\_tool.py`) read as underscores.
   const plain = rest.replace(/\\([_*])/g, '$1').replace(/\*/g, ' ');
-  const TOKEN = /[^\s()[\]{}<>"'`|]+/g;
+  // A route folder (`app/[id]/page.tsx`) is part of a token; brackets and parentheses end it elsewhere.
+  const TOKEN = /(?:\/\[\[?(?:\.\.\.)?[\w-]{1,100}\]\]?(?=\/)|\/\([\w-]{1,100}\)(?=\/)|[^\s()[\]{}<>"'`|])+/g;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(plain)) !== null) {
     if (m[0].length > MAX_PATH || !/\w\.[A-Za-z]|[:#]L?\d|file/i.test(m[0])) continue;

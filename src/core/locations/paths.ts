@@ -44,6 +44,12 @@ export function isLibraryName(path: string): boolean {
 }
 
 // A code expression, a URL, markup or prose, never a file: `topCategories[0].c`, `a|b`, `x = y`.
+/**
+ * A folder named for a route (Next.js and SvelteKit file-system routing): `app/[id]/page.tsx`,
+ * `[...slug]`, `[[...rest]]`, `(marketing)`, `@modal`. Brackets and parentheses are no path
+ * characters anywhere else.
+ */
+export const ROUTE_FOLDER = /\/(?:\[\[?(?:\.\.\.)?[\w-]{1,100}\]\]?|\([\w-]{1,100}\))(?=\/)/g;
 const NOT_IN_PATH = /[\s<>"|?{}^[\]()=,;'`!$%]|:\/\/|::/;
 const HOST_TLDS = new Set(['com', 'org', 'net', 'io', 'dev', 'app', 'co', 'ai', 'gov', 'edu', 'local', 'internal', 'cloud', 'xyz', 'tech', 'me', 'us', 'uk', 'de', 'fr', 'ru', 'cn', 'jp']);
 
@@ -54,7 +60,7 @@ const HOST_TLDS = new Set(['com', 'org', 'net', 'io', 'dev', 'app', 'co', 'ai', 
  */
 export function isPathLike(path: string, hasLines: boolean): boolean {
   if (path.length < 2 || path.length > MAX_PATH) return false;
-  if (NOT_IN_PATH.test(path)) return false;
+  if (NOT_IN_PATH.test(path.includes('/') ? path.replace(ROUTE_FOLDER, '/x/') : path)) return false;
   if (path.includes('\\')) return false;
   if (path.endsWith('/') || path.endsWith('.')) return false;
   // `github.com/real-rm/*`, `cdn.jsdelivr.net/npm/x.js`: a host and its path, not a file here.
