@@ -17,7 +17,7 @@ function random(seed: number): () => number {
   return () => (s = (s * 48271) % 2147483647) / 2147483647;
 }
 
-const SNIPPETS = ['x', ' ', '\n', '\n\n', '**Status:** Fixed', '**Severity:** High', '- a list item', '### New heading', '```', '| a | b |', 'src/app.ts:12', '<!-- audit-lens: ignore -->', '~~struck~~', '[link](https://example.com/blob/abc/x.ts#L3)'];
+const SNIPPETS = ['x', ' ', '\n', '\n\n', '\n---\n', '\n\n---\n\n', '***', '**Status:** Fixed', '**Severity:** High', '- a list item', '### New heading', '```', '| a | b |', 'src/app.ts:12', '<!-- audit-lens: ignore -->', '~~struck~~', '[link](https://example.com/blob/abc/x.ts#L3)'];
 
 /** One random edit: replace a stretch of 0–40 characters by a snippet or nothing, mostly inside a finding's body. */
 function edit(state: ReportParseState, rnd: () => number): string {

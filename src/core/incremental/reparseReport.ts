@@ -3,6 +3,8 @@ import { scanLines, splitLines } from '../markdown/scanLines';
 import { readReport, type Reading } from '../parseReport';
 import type { Finding, ParsedReport } from '../types';
 import { changedLines } from './changedLines';
+import { assumeHomeRepository } from '../locations/findingLocations';
+import { mostLinked, permalinkCounts } from '../locations/homeRepository';
 
 /**
  * A parse kept for re-reading the same report after an edit (the open report in the editor,
@@ -22,6 +24,9 @@ interface ReparseMemo {
   readonly sections: ReadonlyArray<SectionMemo | null>;
   /** The report's first heading, which the reader may take for the document's title. */
   readonly firstHeading: number;
+  /** Permalinks per repository, and the one linked most (homeRepository): the report's own, which a section alone cannot tell. */
+  readonly links: ReadonlyMap<string, number>;
+  readonly home: string | null | undefined;
 }
 
 interface SectionMemo {
@@ -41,7 +46,9 @@ export function parseReportState(text: string): ReportParseState {
   const lines = scanLines(text);
   const reading = readReport(lines);
   const firstHeading = lines.find((l) => l.kind === 'heading')?.line ?? 0;
-  return { text, report: reading.report, memo: { raw: lines.map((l) => l.text), sections: sectionMemos(reading), firstHeading } };
+  const raw = lines.map((l) => l.text);
+  const links = permalinkCounts(raw);
+  return { text, report: reading.report, memo: { raw, sections: sectionMemos(reading), firstHeading, links, home: mostLinked(links) } };
 }
 
 /**
@@ -57,6 +64,8 @@ export function reparseReport(previous: ReportParseState, text: string): ReportP
 
 // An ATX heading line: a section the reader bounds by the next heading of its level or above.
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+// A thematic break; after a blank line (else `---` underlines the line above as a heading).
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 function rereadSection(previous: ReportParseState, text: string): ReportParseState | null {
   const { memo, report } = previous;
@@ -74,10 +83,10 @@ function rereadSection(previous: ReportParseState, text: string): ReportParseSta
   const start = old.reportRange.startLine;
   const level = ATX.exec(memo.raw[start - 1])?.[1].length;
   if (level === undefined || start === memo.firstHeading) return null;
-  // The section runs on over the blank lines after the finding, to what ends it: a heading of its
-  // level or above, or the end of the report.
+  // The section runs on over the blank lines and rules (`---` between findings) after the finding,
+  // to what ends it: a heading of its level or above, or the end of the report.
   let end = old.reportRange.endLine;
-  while (end < memo.raw.length && memo.raw[end].trim() === '') end++;
+  while (end < memo.raw.length && (memo.raw[end].trim() === '' || (RULE.test(memo.raw[end]) && memo.raw[end - 1].trim() === ''))) end++;
   if (change.lastOld > end) return null;
   const after = memo.raw[end];
   const afterLevel = after === undefined ? 0 : ATX.exec(after)?.[1].length;
@@ -85,14 +94,18 @@ function rereadSection(previous: ReportParseState, text: string): ReportParseSta
   const delta = raw.length - memo.raw.length;
   const before = memo.raw.slice(start - 1, end);
   const now = raw.slice(start - 1, end + delta);
-  // Permalinks anywhere in a report decide which repository is its own (homeRepository).
-  if (before.some(hasPermalink) || now.some(hasPermalink)) return null;
+  // Permalinks anywhere in a report decide which repository is its own: the edit may not change it.
+  let links = memo.links;
+  if (before.some(hasPermalink) || now.some(hasPermalink)) {
+    links = permalinkCounts(now, permalinkCounts(before, new Map(links), -1));
+    if (mostLinked(links) !== memo.home) return null;
+  }
   if (section.alone === undefined) {
-    const alone = readAlone(before, after, section.within);
+    const alone = readAlone(before, after, level, section.within, memo.home);
     section.alone = alone !== null && alone.signature === section.signature && sameFinding(alone.finding, old, start - 1);
   }
   if (!section.alone) return null;
-  const next = readAlone(now, after, section.within);
+  const next = readAlone(now, after, level, section.within, memo.home);
   if (next === null || next.signature !== section.signature) return null;
   const finding = shifted(next.finding, start - 1);
   // Other findings see a heading finding only through its title, id and severity (repeats, unique ids).
@@ -100,14 +113,17 @@ function rereadSection(previous: ReportParseState, text: string): ReportParseSta
   finding.id = old.id;
   const findings = report.findings.map((f, i) => (i < k ? f : i === k ? finding : delta === 0 ? f : shifted(f, delta)));
   // Memos are per finding, in order, and a scope holds only the headings above its section: they stand.
-  return { text, report: { title: report.title, findings }, memo: { raw, sections: memo.sections, firstHeading: memo.firstHeading } };
+  return { text, report: { title: report.title, findings }, memo: { ...memo, raw, links } };
 }
 
 /** The one finding a section's lines give read alone, and the signature of its judgement. */
-function readAlone(lines: readonly string[], after: string | undefined, within: SectionScope): { finding: Finding; signature: string } | null {
+function readAlone(lines: readonly string[], after: string | undefined, level: number, within: SectionScope, home: string | null | undefined): { finding: Finding; signature: string } | null {
   const scanned = scanLines(after === undefined ? lines.join('\n') : `${lines.join('\n')}\n${after}`);
   // An open fence or comment would run on past the section in the report.
   if (after !== undefined && scanned.pop()?.kind !== 'heading') return null;
+  // A heading of its level or above (`---` under a line makes one) would end the section inside the lines.
+  if (scanned.some((l, i) => i > 0 && l.kind === 'heading' && l.level <= level)) return null;
+  assumeHomeRepository(scanned, home);
   const reading = readReport(scanned, within);
   const [finding, ...more] = reading.report.findings;
   if (!finding || more.length > 0 || finding.kind !== 'heading' || finding.reportRange.startLine !== 1) return null;

@@ -206,6 +206,14 @@ function tableCells(row: string): string[] {
 // line array (made fresh by every scan) is the key, so nothing outlives the scan that made it.
 const homeRepos = new WeakMap<readonly ScannedLine[], string | null | undefined>();
 
+/**
+ * For lines read apart from their report (one section re-read after an edit): the repository
+ * the whole report's permalinks point to, which the section alone cannot tell.
+ */
+export function assumeHomeRepository(lines: readonly ScannedLine[], home: string | null | undefined): void {
+  homeRepos.set(lines, home);
+}
+
 function homeRepoOf(lines: readonly ScannedLine[]): string | null | undefined {
   if (!homeRepos.has(lines)) homeRepos.set(lines, homeRepository(lines));
   return homeRepos.get(lines);
