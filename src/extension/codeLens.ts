@@ -7,10 +7,13 @@ import { isLocated, type IndexedFinding } from './indexModel';
 import { lineRange } from './lines';
 import type { SettingsStore } from './settings';
 import { showsInCode } from './visibility';
+import type { LocationTracker } from './tracking/locationTracker';
+import { shortSha } from './tracking/driftText';
 
 export interface CodeLensDeps {
   index: FindingIndex;
   settings: SettingsStore;
+  tracker: LocationTracker;
 }
 
 /** The status actions offered for a finding: every triage status but its own, or Reopen. */
@@ -34,17 +37,19 @@ function statusLenses(range: vscode.Range, f: IndexedFinding): vscode.CodeLens[]
 
 /** Above a finding in code: `H1 · High · Title` (`High · Title` when the id is derived), then its actions. */
 function sourceLenses(document: vscode.TextDocument, findings: readonly IndexedFinding[], deps: CodeLensDeps): vscode.CodeLens[] {
-  const key = document.uri.toString();
   const out: vscode.CodeLens[] = [];
   for (const f of findings) {
     if (!showsInCode(f.finding.status, deps.settings.current)) continue;
     const starts = new Set<number>();
-    for (const l of f.locations) {
-      if (l.uri?.toString() !== key) continue;
-      const range = lineRange(l.ref.startLine ?? 1, l.ref.startLine ?? 1, document);
+    // The lines the tracker has now: the lens moves with the code, before any save.
+    for (const l of deps.tracker.locationsIn(f, document.uri)) {
+      const start = l.tracked.current?.startLine ?? 1;
+      const range = lineRange(start, start, document);
       if (starts.has(range.start.line)) continue;
       starts.add(range.start.line);
-      const label = `${hasOwnId(f.finding) ? `${f.finding.id} · ` : ''}${severityLabel(f.finding.severity)} · ${shorten(f.finding.title, 80)}`;
+      const { drift } = l.tracked;
+      const changed = drift.state === 'changed' ? ` · changed ${drift.base ? `since ${shortSha(drift.base)}` : 'in the editor'}` : '';
+      const label = `${hasOwnId(f.finding) ? `${f.finding.id} · ` : ''}${severityLabel(f.finding.severity)} · ${shorten(f.finding.title, 80)}${changed}`;
       out.push(
         new vscode.CodeLens(range, { title: label, command: '', tooltip: `${f.finding.title} (${f.report.relPath})` }),
         ...statusLenses(range, f),
@@ -81,7 +86,7 @@ function reportLenses(document: vscode.TextDocument, findings: readonly IndexedF
 /** Every CodeLens of a document. Lookups go through the by-file index: never a scan of every finding. */
 export function codeLensesFor(document: vscode.TextDocument, deps: CodeLensDeps): vscode.CodeLens[] {
   if (!deps.settings.current.codeLensEnabled) return [];
-  const lenses = sourceLenses(document, deps.index.findingsInFile(document.uri), deps);
+  const lenses = sourceLenses(document, deps.tracker.findingsInFile(document.uri), deps);
   const report = deps.index.report(document.uri);
   if (report) lenses.push(...reportLenses(document, report.findings));
   return lenses;
@@ -97,6 +102,7 @@ export function registerCodeLens(deps: CodeLensDeps): vscode.Disposable {
     changed,
     vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, provider),
     deps.index.onDidChange(() => changed.fire()),
+    deps.tracker.onDidChange(() => changed.fire()),
     deps.settings.onDidChange((e) => {
       if (e.affectsConfiguration('auditLens')) changed.fire();
     }),
