@@ -63,7 +63,17 @@ export function driftEntries(report: IndexedReport, tracker: LocationTracker, do
 
 /** The location's text in the report (`src/a.ts:10-12`), else the finding's first line. */
 function whereWritten(f: IndexedFinding, l: LiveLocation, lines: string[] | undefined, doc: vscode.TextDocument | undefined): vscode.Range {
-  const token = lines ? findLocationToken(lines, f.finding.reportRange, l.tracked.written) : null;
+  const token = findLocationToken(lines ?? bodyLines(f), f.finding.reportRange, l.tracked.written);
   if (!token) return lineRange(f.finding.reportRange.startLine, f.finding.reportRange.startLine, doc);
   return new vscode.Range(token.line - 1, token.startCol, token.line - 1, token.endCol);
+}
+
+/**
+ * The report's lines as far as the finding's body gives them, when the report is not open: the
+ * body starts on the line after a heading, on the finding's own line otherwise.
+ */
+function bodyLines(f: IndexedFinding): string[] {
+  const { kind, reportRange, body } = f.finding;
+  const first = kind === 'heading' ? reportRange.startLine + 1 : reportRange.startLine;
+  return [...(new Array<string>(first - 1).fill('')), ...body.split(/\r\n|\r|\n/)];
 }

@@ -30,7 +30,7 @@ const PINNED = /\/(?:-\/)?(?:blob|tree)\/[0-9a-f]{7,40}\/[^\s)>\]]*$/i;
 export function findLocationToken(lines: readonly string[], range: LineRange, ref: LocationRef): LocationToken | null {
   if (ref.startLine === null) return null;
   for (let n = range.startLine; n <= Math.min(range.endLine, lines.length); n++) {
-    const text = lines[n - 1];
+    const text = lines[n - 1] ?? '';
     for (let at = text.indexOf(ref.path); at >= 0; at = text.indexOf(ref.path, at + 1)) {
       const after = at + ref.path.length;
       const m = NUMBERS.exec(text.slice(after));

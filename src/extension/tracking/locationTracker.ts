@@ -29,6 +29,8 @@ interface DocEdits {
   epoch: number;
   /** The unsaved changes could not be compared with the file in time: lines as mapped, state unknown. */
   capped: boolean;
+  /** The fingerprint of the text as last saved. */
+  savedPrint?: string;
 }
 
 interface LiveCache {
@@ -55,9 +57,17 @@ const SAVE_REMAP_MS = 300;
 export class LocationTracker implements vscode.Disposable {
   private readonly mapped = new Map<string, TrackedLocation>();
   private readonly docs = new Map<string, DocEdits>();
+  /**
+   * A fingerprint of the text each open file's log starts from (its file when opened): a save
+   * of that same text again (edits typed and taken back by hand, a paste of the whole file)
+   * leaves no edit to carry.
+   */
+  private readonly anchors = new Map<string, string>();
   private readonly live = new Map<string, LiveCache>();
   private byFile = new Map<string, IndexedFinding[]>();
   private readonly running = new Map<string, AbortController>();
+  /** `auditLens.followCode` per folder, as it applies (trust included); cleared when either changes. */
+  private readonly modes = new Map<string, FollowCode>();
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   /** Files whose findings' places or states changed. */
   readonly onDidChange = this.emitter.event;
@@ -96,9 +106,14 @@ export class LocationTracker implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
       vscode.workspace.onDidOpenTextDocument((doc) => void this.opened(doc)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('auditLens.followCode')) this.remapAll();
+        if (!e.affectsConfiguration('auditLens.followCode')) return;
+        this.modes.clear();
+        void this.remapAll();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.remapAll()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.modes.clear();
+        void this.remapAll();
+      }),
     );
     for (const doc of vscode.workspace.textDocuments) void this.opened(doc);
     this.rebuildFiles();
@@ -149,7 +164,10 @@ export class LocationTracker implements vscode.Disposable {
   }
 
   private modeOf(folder: vscode.Uri): FollowCode {
-    return effectiveFollowCode(folder);
+    const key = folder.toString();
+    let mode = this.modes.get(key);
+    if (mode === undefined) this.modes.set(key, (mode = effectiveFollowCode(folder)));
+    return mode;
   }
 
   private withEdits(key: string, base: TrackedLocation, uri: vscode.Uri): TrackedLocation {
@@ -172,11 +190,15 @@ export class LocationTracker implements vscode.Disposable {
     if (e.contentChanges.length === 0 || e.document.uri.scheme !== 'file') return;
     const key = e.document.uri.toString();
     let doc = this.docs.get(key);
-    if (!e.document.isDirty) {
-      // Back to the saved text (undone to the save point, or reverted): the unsaved edits are gone.
-      if (doc && doc.changes.length > doc.saved) this.cutBack(doc, doc.saved);
+    if (!doc) this.docs.set(key, (doc = { changes: [], saved: 0, epoch: 0, capped: false }));
+    // Undo or redo back to a text already seen (the file as opened, or as last saved): the edits
+    // since then are gone. The text says so, not `isDirty`, which the extension host may learn
+    // of only after the change event.
+    const back = e.reason !== undefined ? this.knownText(key, doc, e.document.getText()) : undefined;
+    if (back !== undefined) {
+      this.cutBack(doc, back);
+      doc.saved = Math.min(doc.saved, back);
     } else {
-      if (!doc) this.docs.set(key, (doc = { changes: [], saved: 0, epoch: 0, capped: false }));
       const single = e.contentChanges.length === 1;
       for (const c of e.contentChanges) {
         doc.changes.push(lineChangeOf(lineOf(c.range.start), lineOf(c.range.end), c.text, single && atLineEnd(e.document, c)));
@@ -186,10 +208,26 @@ export class LocationTracker implements vscode.Disposable {
     if (this.byFile.has(key)) this.notify.schedule(key);
   }
 
+  /** How many logged changes make up this text when it is the anchor (0) or the saved text; else undefined. */
+  private knownText(key: string, doc: DocEdits, text: string): number | undefined {
+    const print = fingerprint(text);
+    if (this.anchors.get(key) === print) return 0;
+    return doc.savedPrint === print ? doc.saved : undefined;
+  }
+
   private saved(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const edits = this.docs.get(key);
-    if (edits) edits.saved = edits.changes.length;
+    const print = fingerprint(doc.getText());
+    if (edits && this.anchors.get(key) === print) {
+      // Saved back to the text the log starts from: no edit to carry.
+      this.cutBack(edits, 0);
+      edits.saved = 0;
+      if (this.byFile.has(key)) this.fire([doc.uri]);
+    } else if (edits) {
+      edits.saved = edits.changes.length;
+      edits.savedPrint = print;
+    }
     // With git the saved file is mapped again from its new text on disk.
     if (this.byFile.has(key) && this.gitMapper) this.remapSaved.schedule(key);
   }
@@ -197,6 +235,7 @@ export class LocationTracker implements vscode.Disposable {
   private closed(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const edits = this.docs.get(key);
+    if (!edits || edits.saved === 0) this.anchors.delete(key);
     if (!edits) return;
     // Closed without saving: what counts again is the file.
     if (edits.saved === 0) this.docs.delete(key);
@@ -207,7 +246,9 @@ export class LocationTracker implements vscode.Disposable {
 
   /** A document that opens with unsaved changes is compared with its file. */
   private async opened(doc: vscode.TextDocument): Promise<void> {
-    if (!doc.isDirty || doc.uri.scheme !== 'file' || this.docs.has(doc.uri.toString())) return;
+    if (doc.uri.scheme !== 'file') return;
+    if (!doc.isDirty && !this.docs.has(doc.uri.toString())) this.anchors.set(doc.uri.toString(), fingerprint(doc.getText()));
+    if (!doc.isDirty || this.docs.has(doc.uri.toString())) return;
     let disk: string;
     try {
       disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
@@ -266,8 +307,16 @@ export class LocationTracker implements vscode.Disposable {
     if (abort.signal.aborted || this.disposed || this.index.report(report.uri) !== report) return;
     const touched = new Set<string>();
     const prefix = report.key + '#';
-    for (const key of [...this.mapped.keys()]) if (key.startsWith(prefix)) this.mapped.delete(key);
-    for (const [key, t] of result) this.mapped.set(key, t);
+    // Only files whose findings' places or states differ are announced: a report re-read on
+    // every keystroke must not republish every file it points to.
+    const before = new Map<string, string>();
+    for (const [key, t] of this.mapped) if (key.startsWith(prefix)) before.set(key, JSON.stringify(t));
+    for (const key of before.keys()) this.mapped.delete(key);
+    let differs = before.size !== result.size;
+    for (const [key, t] of result) {
+      this.mapped.set(key, t);
+      if (!differs && before.get(key) !== JSON.stringify(t)) differs = true;
+    }
     if (mapper.usesGit) {
       // Git read the files as saved: the saved edits are in its answer, the unsaved ones stay on top.
       for (const l of locations) {
@@ -278,9 +327,12 @@ export class LocationTracker implements vscode.Disposable {
           doc.changes.splice(0, doc.saved);
           doc.saved = 0;
           doc.epoch++;
+          // The log now starts from the saved text, which is not at hand here.
+          if (file) this.anchors.delete(file);
         }
       }
     }
+    if (!differs && !mapper.usesGit) return;
     this.rebuildFiles();
     for (const f of report.findings) for (const l of this.locations(f)) if (l.uri) touched.add(l.uri.toString());
     this.fire([...touched].map((k) => vscode.Uri.parse(k)));
@@ -311,6 +363,13 @@ export class LocationTracker implements vscode.Disposable {
   private fire(files: readonly vscode.Uri[]): void {
     if (!this.disposed && files.length > 0) this.emitter.fire(files);
   }
+}
+
+/** Length and FNV-1a of a text: enough to tell a file saved back to what it was. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(h >>> 0).toString(16)}`;
 }
 
 function sameRef(a: TrackedLocation, b: TrackedLocation): boolean {
