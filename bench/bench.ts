@@ -6,6 +6,7 @@ import { parseReport } from '../src/core';
 import { median, percentile, printFigure, type Figure } from './figure';
 import { generateWorkspace } from './generateWorkspace';
 import { HOSTILE_SHAPES } from './hostileShapes';
+import { trackerFigure } from './trackerBench';
 
 // The figures issue #7 asks for, each with its target: medians of repeated runs, scans in a fresh
 // process each, and ratios to a baseline measured in the same run on the same files, so that a
@@ -143,7 +144,7 @@ function reparse(): void {
 }
 
 function main(): number {
-  const figures = [...scanFigures(), hostileFigure(), growthFigure()];
+  const figures = [...scanFigures(), hostileFigure(), growthFigure(), trackerFigure()];
   reparse();
   console.log('');
   figures.forEach(printFigure);
