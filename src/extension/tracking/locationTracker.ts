@@ -305,7 +305,10 @@ export class LocationTracker implements vscode.Disposable {
       if (this.running.get(report.key) === abort) this.running.delete(report.key);
     }
     if (abort.signal.aborted || this.disposed || this.index.report(report.uri) !== report) return;
-    const touched = new Set<string>();
+    // The files announced: where the locations were said to be, where they are now, and the
+    // report itself (its drift and missing-file diagnostics).
+    const touched = new Set<string>([report.key]);
+    for (const f of report.findings) for (const l of this.locations(f)) if (l.uri) touched.add(l.uri.toString());
     const prefix = report.key + '#';
     // Only files whose findings' places or states differ are announced: a report re-read on
     // every keystroke must not republish every file it points to.
