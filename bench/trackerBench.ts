@@ -95,4 +95,5 @@ export function trackerFigure(): Figure {
   };
 }
 
-if (require.main === module) printFigure(trackerFigure());
+// Run on its own (`node out/bench/trackerBench.js`); bench.ts bundles this file and calls trackerFigure itself.
+if (/trackerBench\.js$/.test(process.argv[1] ?? '')) printFigure(trackerFigure());

@@ -6,6 +6,7 @@ import { findingNeedsRecheck, findingTreeItem, groupTreeItem, skippedReportTreeI
 import { hasOwnId } from './findingText';
 import type { IndexedFinding } from './indexModel';
 import { summarize } from './summary';
+import { KeyedThrottle } from './throttle';
 import { displayPath } from './uris';
 import {
   arrangeFindings,
@@ -46,6 +47,7 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private layout: Layout | undefined;
   private changedKeys = new Set<string>();
   private readonly contextValues = new Map<string, boolean>();
+  private readonly trackerRefresh = new KeyedThrottle<string>(500, () => this.refresh());
 
   constructor(
     private readonly index: FindingIndex,
@@ -64,8 +66,9 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       index.onDidChange((c) => {
         if (c.findingsChanged) this.refresh();
       }),
-      // Places and drift notes change as the code does.
-      tracker.onDidChange(() => this.refresh()),
+      // Places and drift notes change as the code does; while the user types, at most twice a second.
+      this.trackerRefresh,
+      tracker.onDidChange(() => this.trackerRefresh.schedule('tree')),
       // Coming back to the view is moving on: the rows are laid out afresh.
       this.view.onDidChangeVisibility((e) => {
         if (e.visible) this.relayout();

@@ -27,8 +27,12 @@ interface DocEdits {
   saved: number;
   /** Bumped whenever `changes` is cut back, so that cached ranges are recomputed. */
   epoch: number;
-  /** The unsaved changes could not be compared with the file in time: lines as mapped, state unknown. */
-  capped: boolean;
+  /**
+   * Why the edits cannot be followed (the unsaved changes of a file opened with them could not
+   * be compared with the file in time, or too many edits were logged): lines as mapped, state
+   * unknown, with this note. False when they can.
+   */
+  capped: string | false;
   /** The fingerprint of the text as last saved. */
   savedPrint?: string;
 }
@@ -42,6 +46,7 @@ interface LiveCache {
 
 /** Edits logged per document before the oldest are given up (and its findings show `unknown`). */
 const MAX_LOGGED_CHANGES = 50_000;
+const TOO_MANY_EDITS = 'too many edits since the file was opened to follow them; save and reopen it';
 /** Edits are announced to the surfaces at most this often per file while the user types. */
 const EDIT_NOTIFY_MS = 50;
 /** A saved code file is mapped again (git) after this quiet time. */
@@ -173,7 +178,7 @@ export class LocationTracker implements vscode.Disposable {
   private withEdits(key: string, base: TrackedLocation, uri: vscode.Uri): TrackedLocation {
     const doc = this.docs.get(uri.toString());
     if (!doc || base.current === null) return base;
-    if (doc.capped) return { ...base, drift: { ...base.drift, state: 'unknown', note: 'the unsaved changes to this file were too large to compare in time' } };
+    if (doc.capped) return { ...base, drift: { ...base.drift, state: 'unknown', note: doc.capped } };
     let cache = this.live.get(key);
     if (!cache || cache.base !== base || cache.epoch !== doc.epoch || cache.applied > doc.changes.length) {
       cache = { base, epoch: doc.epoch, applied: 0, range: liveStart(base)! };
@@ -203,7 +208,7 @@ export class LocationTracker implements vscode.Disposable {
       for (const c of e.contentChanges) {
         doc.changes.push(lineChangeOf(lineOf(c.range.start), lineOf(c.range.end), c.text, single && atLineEnd(e.document, c)));
       }
-      if (doc.changes.length > MAX_LOGGED_CHANGES) doc.capped = true;
+      if (doc.changes.length > MAX_LOGGED_CHANGES) doc.capped = TOO_MANY_EDITS;
     }
     if (this.byFile.has(key)) this.notify.schedule(key);
   }
@@ -259,7 +264,8 @@ export class LocationTracker implements vscode.Disposable {
     // The diff is of the text now: edits logged while the file was read are part of it.
     const changes = diskToBufferChanges(disk, doc.getText());
     const key = doc.uri.toString();
-    this.docs.set(key, { changes: changes ?? [], saved: 0, epoch: (this.docs.get(key)?.epoch ?? 0) + 1, capped: changes === undefined });
+    this.anchors.set(key, fingerprint(disk));
+    this.docs.set(key, { changes: changes ?? [], saved: 0, epoch: (this.docs.get(key)?.epoch ?? 0) + 1, capped: changes === undefined ? 'its unsaved changes were too large to compare with the file in time' : false });
     if (changes === undefined) this.log.info(`${vscode.workspace.asRelativePath(doc.uri)}: its unsaved changes were too large to compare with the file in time; findings there show their mapped lines.`);
     if (this.byFile.has(key)) this.fire([doc.uri]);
   }
@@ -267,7 +273,7 @@ export class LocationTracker implements vscode.Disposable {
   private cutBack(doc: DocEdits, length: number): void {
     doc.changes.length = length;
     doc.epoch++;
-    doc.capped = doc.changes.length > MAX_LOGGED_CHANGES;
+    if (doc.capped === TOO_MANY_EDITS && doc.changes.length <= MAX_LOGGED_CHANGES) doc.capped = false;
   }
 
   private remapAll(): Promise<void> {
