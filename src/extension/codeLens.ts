@@ -61,7 +61,7 @@ function sourceLenses(document: vscode.TextDocument, findings: readonly IndexedF
 }
 
 /** Above a finding in its report: its status, Go to code, and the actions. */
-function reportLenses(document: vscode.TextDocument, findings: readonly IndexedFinding[]): vscode.CodeLens[] {
+function reportLenses(document: vscode.TextDocument, findings: readonly IndexedFinding[], tracker: LocationTracker): vscode.CodeLens[] {
   const out: vscode.CodeLens[] = [];
   for (const f of findings) {
     const line = f.finding.reportRange.startLine;
@@ -77,10 +77,30 @@ function reportLenses(document: vscode.TextDocument, findings: readonly IndexedF
           : { title, command: '' },
       ),
     );
-    if (isLocated(f)) out.push(new vscode.CodeLens(range, { title: 'Go to code', command: COMMANDS.revealFinding, arguments: [f.key], tooltip: `Show the code ${findingName(f.finding)} points to` }));
+    if (isLocated(f)) out.push(goToCodeLens(range, f, tracker));
     out.push(...statusLenses(range, f));
   }
   return out;
+}
+
+/**
+ * Go to code, saying where the code went: `Go to code (moved to :47)` when it moved, `Code
+ * deleted since 0da54fe` (which compares with that revision) when every location's code is gone.
+ */
+function goToCodeLens(range: vscode.Range, f: IndexedFinding, tracker: LocationTracker): vscode.CodeLens {
+  const located = tracker.locations(f).filter((l) => l.uri);
+  const shown = located.find((l) => l.tracked.drift.state !== 'gone');
+  if (!shown && located.length > 0) {
+    const base = located[0].tracked.drift.base;
+    return new vscode.CodeLens(
+      range,
+      base
+        ? { title: `Code deleted since ${shortSha(base)}`, command: COMMANDS.compareWithBase, arguments: [f.key, located[0].index], tooltip: `Compare the file at ${shortSha(base)} with the working tree` }
+        : { title: 'Code deleted in the editor', command: '' },
+    );
+  }
+  const moved = shown?.tracked.drift.state === 'moved' && shown.tracked.current ? ` (moved to :${shown.tracked.current.startLine})` : '';
+  return new vscode.CodeLens(range, { title: `Go to code${moved}`, command: COMMANDS.revealFinding, arguments: [f.key], tooltip: `Show the code ${findingName(f.finding)} points to` });
 }
 
 /** Every CodeLens of a document. Lookups go through the by-file index: never a scan of every finding. */
@@ -88,7 +108,7 @@ export function codeLensesFor(document: vscode.TextDocument, deps: CodeLensDeps)
   if (!deps.settings.current.codeLensEnabled) return [];
   const lenses = sourceLenses(document, deps.tracker.findingsInFile(document.uri), deps);
   const report = deps.index.report(document.uri);
-  if (report) lenses.push(...reportLenses(document, report.findings));
+  if (report) lenses.push(...reportLenses(document, report.findings, deps.tracker));
   return lenses;
 }
 

@@ -107,6 +107,9 @@ if (!MULTI_ROOT) {
       const hover = (await hoverText(code, 6)).replace(/\\(.)/g, '$1');
       assert.ok(hover.includes('Written against 0da54fe as drift/widget.ts:3-4 · now drift/widget.ts:7-8'), hover);
       assert.doesNotMatch(await hoverText(code, 2), /D1|Loose token/, 'nothing of D1 at its written line 3 (that is D2 there)');
+      // In the report, D1's Go to code says where its code went (its heading is line 3).
+      await vscode.workspace.openTextDocument(report);
+      assert.deepEqual(await lensLines(report, /^Go to code \(moved to :7\)$/), [2]);
     });
 
     it('typing three newlines above moves the diagnostic, the hover and the CodeLens together, before save', async () => {
