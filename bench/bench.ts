@@ -7,6 +7,7 @@ import { median, percentile, printFigure, type Figure } from './figure';
 import { generateWorkspace } from './generateWorkspace';
 import { HOSTILE_SHAPES } from './hostileShapes';
 import { driftFigure } from './driftBench';
+import { trackerFigure } from './trackerBench';
 
 // The figures issue #7 asks for, each with its target: medians of repeated runs, scans in a fresh
 // process each, and ratios to a baseline measured in the same run on the same files, so that a
@@ -175,7 +176,7 @@ function reparse(): void {
 }
 
 function main(): number {
-  const figures = [...scanFigures(), hostileFigure(), realisticFigure(), growthFigure(), driftFigure(join(repo, 'out/bench/driftProbe.js'), RUNS)];
+  const figures = [...scanFigures(), hostileFigure(), realisticFigure(), growthFigure(), driftFigure(join(repo, 'out/bench/driftProbe.js'), RUNS), trackerFigure()];
   reparse();
   console.log('');
   figures.forEach(printFigure);

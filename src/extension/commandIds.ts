@@ -16,6 +16,8 @@ export const COMMANDS = {
   explainReportReading: 'auditLens.explainReportReading',
   markNotFinding: 'auditLens.markNotFinding',
   trackAsFinding: 'auditLens.trackAsFinding',
+  compareWithBase: 'auditLens.compareWithBase',
+  updateLineNumbers: 'auditLens.updateLineNumbers',
   // Item and view-title commands, hidden from the palette.
   revealFinding: 'auditLens.revealFinding',
   openLocation: 'auditLens.openLocation',

@@ -8,10 +8,14 @@ import { openDocument } from './readReport';
 import type { SettingsStore } from './settings';
 import { uriAtLine } from './uris';
 import { showsInCode } from './visibility';
+import { codeDiagnosticSuffix, driftEntries } from './tracking/driftDiagnostics';
+import type { LocationTracker } from './tracking/locationTracker';
 
 export interface DiagnosticsDeps {
   index: FindingIndex;
   settings: SettingsStore;
+  /** Where each location is now (issue #10): ranges, the `changed` suffix, and the report's drift diagnostics. */
+  tracker: LocationTracker;
 }
 
 /**
@@ -19,14 +23,17 @@ export interface DiagnosticsDeps {
  * whole range is marked quietly by the range highlights), and in a report each location that
  * resolves to no file. Only the files an index change names are recomputed.
  */
-export function registerDiagnostics({ index, settings }: DiagnosticsDeps): vscode.Disposable {
+export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDeps): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('auditLens');
 
   const update = (uri: vscode.Uri): void => {
     const doc = openDocument(uri);
-    const diagnostics = [...sourceDiagnostics(index.findingsInFile(uri), uri, settings, doc)];
+    const diagnostics = [...sourceDiagnostics(tracker.findingsInFile(uri), uri, settings, doc, tracker)];
     const report = index.report(uri);
-    if (report) diagnostics.push(...reportDiagnostics(report, settings, doc));
+    if (report) {
+      diagnostics.push(...reportDiagnostics(report, settings, doc, tracker));
+      diagnostics.push(...driftEntries(report, tracker, doc, (f) => showsInCode(f.finding.status, settings.current)).map((e) => e.diagnostic));
+    }
     if (diagnostics.length > 0) collection.set(uri, diagnostics);
     else collection.delete(uri);
   };
@@ -35,7 +42,7 @@ export function registerDiagnostics({ index, settings }: DiagnosticsDeps): vscod
     collection.forEach((uri) => void uris.set(uri.toString(), uri));
     for (const r of index.reports()) {
       uris.set(r.key, r.uri);
-      for (const f of r.findings) for (const l of f.locations) if (l.uri) uris.set(l.uri.toString(), l.uri);
+      for (const f of r.findings) for (const l of tracker.locations(f)) if (l.uri) uris.set(l.uri.toString(), l.uri);
     }
     for (const uri of uris.values()) update(uri);
   };
@@ -44,6 +51,15 @@ export function registerDiagnostics({ index, settings }: DiagnosticsDeps): vscod
     collection,
     index.onDidChange((change) => {
       for (const uri of [...change.reports, ...change.files]) update(uri);
+    }),
+    // The code moved or changed: its files, and the reports whose findings point there.
+    tracker.onDidChange((files) => {
+      const uris = new Map<string, vscode.Uri>();
+      for (const uri of files) {
+        uris.set(uri.toString(), uri);
+        for (const f of tracker.findingsInFile(uri)) uris.set(f.report.key, f.report.uri);
+      }
+      for (const uri of uris.values()) update(uri);
     }),
     settings.onDidChange((e) => {
       if (e.affectsConfiguration('auditLens.severityMap') || e.affectsConfiguration('auditLens.showDeferred')) updateAll();
@@ -57,17 +73,22 @@ export function registerDiagnostics({ index, settings }: DiagnosticsDeps): vscod
   return vscode.Disposable.from(...disposables);
 }
 
-function* sourceDiagnostics(findings: readonly IndexedFinding[], uri: vscode.Uri, store: SettingsStore, doc: vscode.TextDocument | undefined): Iterable<vscode.Diagnostic> {
+function* sourceDiagnostics(
+  findings: readonly IndexedFinding[],
+  uri: vscode.Uri,
+  store: SettingsStore,
+  doc: vscode.TextDocument | undefined,
+  tracker: LocationTracker,
+): Iterable<vscode.Diagnostic> {
   const settings = store.current;
-  const key = uri.toString();
   for (const f of findings) {
     const { finding } = f;
     if (!showsInCode(finding.status, settings)) continue;
     const severity = finding.status === 'deferred' ? vscode.DiagnosticSeverity.Hint : settings.severityMap[finding.severity ?? 'unknown'];
-    for (const l of f.locations) {
-      if (l.uri?.toString() !== key) continue;
-      const range = diagnosticRange(l.ref.startLine, l.ref.endLine, doc);
-      const d = new vscode.Diagnostic(range, findingMessage(finding) + (finding.status === 'deferred' ? ' (deferred)' : ''), severity);
+    // At the lines the code has now; a location whose code is gone has no squiggle in code.
+    for (const l of tracker.locationsIn(f, uri)) {
+      const range = diagnosticRange(l.tracked.current?.startLine ?? null, l.tracked.current?.endLine ?? null, doc);
+      const d = new vscode.Diagnostic(range, findingMessage(finding) + (finding.status === 'deferred' ? ' (deferred)' : '') + codeDiagnosticSuffix(l), severity);
       d.source = DIAGNOSTIC_SOURCE;
       // The code links to the finding in its report (no related-information row repeats that
       // link). It reads as the report's own id, or the report's name when the id is a slug.
@@ -85,12 +106,14 @@ export function diagnosticRange(startLine: number | null, endLine: number | null
 }
 
 /** A location that names no file of the folder: a warning where the report writes it. */
-function* reportDiagnostics(report: IndexedReport, store: SettingsStore, doc: vscode.TextDocument | undefined): Iterable<vscode.Diagnostic> {
+function* reportDiagnostics(report: IndexedReport, store: SettingsStore, doc: vscode.TextDocument | undefined, tracker: LocationTracker): Iterable<vscode.Diagnostic> {
   const settings = store.current;
   for (const f of report.findings) {
     if (!showsInCode(f.finding.status, settings)) continue;
     const reported = new Set<string>();
-    for (const l of f.locations) {
+    // A path the tracker finds (a file renamed since the report) is no missing file.
+    for (const { uri, tracked } of tracker.locations(f)) {
+      const l = { uri, ref: tracked.written };
       if (l.uri || reported.has(l.ref.path)) continue;
       reported.add(l.ref.path);
       const range = whereWritten(f, l.ref.path, doc);

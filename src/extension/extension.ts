@@ -22,10 +22,13 @@ import { registerStatusCommands } from './statusCommands';
 import { StatusHistory } from './statusHistory';
 import { StatusWriter } from './statusWriter';
 import { registerViewCommands } from './viewCommands';
+import { registerDriftActions } from './tracking/driftActions';
+import { LocationTracker } from './tracking/locationTracker';
 
 /** What activate() returns: the live objects, for the integration tests to look into. */
 export interface AuditLensApi {
   readonly index: FindingIndex;
+  readonly tracker: LocationTracker;
   readonly tree: FindingsTree;
   readonly statusBar: FindingsStatusBar;
   readonly settings: SettingsStore;
@@ -44,19 +47,23 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
   const workerFile = vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath;
   const parser = new BudgetedParser(workerChannel(workerFile), () => settings.current.parseTimeoutMs);
   const index = new FindingIndex(settings, log, parser);
-  const tree = new FindingsTree(index, context.workspaceState);
+  // Built before every surface, so that it hears of index changes first (they all read it).
+  // The git mapper and the base reader plug in here when the git adapter lands (issue #10).
+  const tracker = new LocationTracker(index, log);
+  const tree = new FindingsTree(index, context.workspaceState, tracker);
   const statusBar = new FindingsStatusBar(index);
   const writer = new StatusWriter(index, settings);
   const history = new StatusHistory(writer);
-  const highlights = new RangeHighlights({ index, settings });
+  const highlights = new RangeHighlights({ index, settings, tracker });
   const explain = new ExplainDocuments();
-  const deps = { index, settings, tree, writer, history, log, explain };
+  const deps = { index, settings, tree, writer, history, log, explain, tracker };
 
   context.subscriptions.push(
     log,
     settings,
     parser,
     index,
+    tracker,
     tree,
     statusBar,
     highlights,
@@ -73,10 +80,11 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
     registerReaderCommands(deps),
     registerReportActions(deps),
     registerReportContext(index),
+    registerDriftActions({ index, settings, tracker, baseReader: () => undefined }),
   );
   // No scan on the activation path: it runs in the background and publishes as it reads.
   void index.reindex();
-  return { index, tree, statusBar, settings, writer, history, highlights, explain, log };
+  return { index, tracker, tree, statusBar, settings, writer, history, highlights, explain, log };
 }
 
 export function deactivate(): void {}

@@ -3,6 +3,8 @@ import type { Severity, Status } from '../core';
 import { COMMANDS } from './commandIds';
 import { escapeMarkdown, findingMessage, hasOwnId, reportShortName, severityLabel, statusLabel } from './findingText';
 import { locatedFiles, type IndexedFinding } from './indexModel';
+import { needsRecheck, placeText, treeNote, writtenText } from './tracking/driftText';
+import type { LiveLocation } from './tracking/locationTracker';
 import { openCount, type FindingNode, type GroupNode, type Grouping, type SkippedNode, type SkippedReportNode } from './treeModel';
 
 const STATUS_ICONS: Readonly<Record<Exclude<Status, 'open'>, vscode.ThemeIcon>> = {
@@ -30,23 +32,40 @@ export function noLocationText(f: IndexedFinding): string {
   return f.locations.length > 0 ? 'file not found' : 'no location';
 }
 
-/** `src/auth/login.ts:5`, where the finding points first; `file not found` or `no location` when nowhere. */
-export function locationText(f: IndexedFinding, pathOf: (uri: vscode.Uri) => string): string {
-  const first = f.locations.find((l) => l.uri);
+/** The line a location is at now; the written one when its code is gone (the note says so). */
+function shownLine(l: LiveLocation): number | null {
+  return l.tracked.current?.startLine ?? l.tracked.written.startLine;
+}
+
+/** ` · changed` or ` · gone` when any location's code changed or went away since the report. */
+export function driftNote(locations: readonly LiveLocation[]): string {
+  const states = locations.map((l) => l.tracked.drift);
+  return treeNote(states.find((d) => d.state === 'changed') ?? states.find((d) => d.state === 'gone') ?? { state: 'exact', base: null, baseSource: 'none' });
+}
+
+/** Whether the finding's code changed or went away: the tree filter's Needs re-check. */
+export function findingNeedsRecheck(locations: readonly LiveLocation[]): boolean {
+  return locations.some((l) => needsRecheck(l.tracked.drift));
+}
+
+/** `src/auth/login.ts:5`, where the finding points first (now); `file not found` or `no location` when nowhere. */
+export function locationText(f: IndexedFinding, locations: readonly LiveLocation[], pathOf: (uri: vscode.Uri) => string): string {
+  const first = locations.find((l) => l.uri);
   if (!first?.uri) return noLocationText(f);
-  const line = first.ref.startLine === null ? '' : `:${first.ref.startLine}`;
+  const line = shownLine(first);
   const more = locatedFiles(f).length > 1 ? ' +' : '';
-  return `${pathOf(first.uri)}${line}${more}`;
+  return `${pathOf(first.uri)}${line === null ? '' : `:${line}`}${more}${driftNote(locations)}`;
 }
 
 /** The file's name and line (`login.ts:5`), or just the line under a file group; '' when it points nowhere. */
-function shortLocation(f: IndexedFinding, grouping: Grouping): string {
-  const first = f.locations.find((l) => l.uri);
+function shortLocation(f: IndexedFinding, locations: readonly LiveLocation[], grouping: Grouping): string {
+  const first = locations.find((l) => l.uri);
   if (!first?.uri) return '';
-  const line = first.ref.startLine;
-  if (grouping === 'file') return line === null ? '' : `line ${line}`;
+  const line = shownLine(first);
+  const note = driftNote(locations);
+  if (grouping === 'file') return line === null ? note.slice(3) : `line ${line}${note}`;
   const name = first.uri.path.slice(first.uri.path.lastIndexOf('/') + 1);
-  return `${name}${line === null ? '' : `:${line}`}${locatedFiles(f).length > 1 ? ' +' : ''}`;
+  return `${name}${line === null ? '' : `:${line}`}${locatedFiles(f).length > 1 ? ' +' : ''}${note}`;
 }
 
 /**
@@ -58,7 +77,7 @@ function shortLocation(f: IndexedFinding, grouping: Grouping): string {
  */
 export function findingLabels(node: FindingNode): { label: string; description: string } {
   const f = node.finding;
-  const where = shortLocation(f, node.grouping);
+  const where = shortLocation(f, node.locations, node.grouping);
   if (hasOwnId(f.finding)) {
     const label = node.sharedId ? `${f.finding.id} · ${reportShortName(f.report.relPath)}` : f.finding.id;
     return { label, description: [where || (node.grouping === 'file' ? '' : noLocationText(f)), f.finding.title].filter((p) => p !== '').join(' · ') };
@@ -84,10 +103,10 @@ export function findingTreeItem(node: FindingNode, pathOf: (uri: vscode.Uri) => 
   // A row whose status just changed offers no inline action: a second click in the same place does nothing.
   item.contextValue = `finding.${f.finding.status}${node.changed ? '.changed' : ''}`;
   if (node.changed) item.resourceUri = findingRowUri(f.key);
-  item.tooltip = findingTooltip(f, pathOf, node.changed);
+  item.tooltip = findingTooltip(f, node.locations, pathOf, node.changed);
   item.command = { command: COMMANDS.revealFinding, title: 'Reveal Finding', arguments: [f.key] };
   item.accessibilityInformation = {
-    label: `${hasOwnId(f.finding) ? `${f.finding.id}, ` : ''}${f.finding.title}, ${severityLabel(f.finding.severity)}, ${statusLabel(f.finding.status)}, ${locationText(f, pathOf)}`,
+    label: `${hasOwnId(f.finding) ? `${f.finding.id}, ` : ''}${f.finding.title}, ${severityLabel(f.finding.severity)}, ${statusLabel(f.finding.status)}, ${locationText(f, node.locations, pathOf)}`,
   };
   return item;
 }
@@ -130,18 +149,25 @@ export function skippedReportTreeItem(node: SkippedReportNode, pathOf: (uri: vsc
   return item;
 }
 
-function findingTooltip(f: IndexedFinding, pathOf: (uri: vscode.Uri) => string, changed: boolean): vscode.MarkdownString {
+function findingTooltip(f: IndexedFinding, locations: readonly LiveLocation[], pathOf: (uri: vscode.Uri) => string, changed: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(findingMessage(f.finding))}**\n\n`);
   md.appendMarkdown(`${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}\n\n`);
   md.appendMarkdown(`Report: ${escapeMarkdown(pathOf(f.report.uri))}\n\n`);
-  if (f.locations.length > 0) {
-    md.appendMarkdown(
-      f.locations
-        .map((l) => `- ${escapeMarkdown(l.uri ? pathOf(l.uri) : l.ref.path)}${l.ref.startLine === null ? '' : `:${l.ref.startLine}`}${l.uri ? '' : ' (file not found)'}`)
-        .join('\n'),
-    );
+  if (locations.length > 0) {
+    md.appendMarkdown(locations.map((l) => `- ${escapeMarkdown(locationLine(l, pathOf))}`).join('\n'));
   }
   if (changed) md.appendMarkdown(`\n\n*Changed just now: the row stays here until you refresh the view.*`);
   return md;
+}
+
+/** `src/util.ts:10 → src/helpers/util.ts:10 (moved)`: as written, and where it is now when that differs. */
+function locationLine(l: LiveLocation, pathOf: (uri: vscode.Uri) => string): string {
+  const t = l.tracked;
+  if (!l.uri) return `${t.written.path}${t.written.startLine === null ? '' : `:${t.written.startLine}`} (file not found)`;
+  const written = writtenText(t);
+  const now = placeText(pathOf(l.uri), t.current);
+  const state = t.drift.state === 'exact' || t.drift.state === 'unknown' ? '' : ` (${t.drift.state}${t.drift.renamedFrom ? ', file renamed' : ''})`;
+  if (t.drift.state === 'gone') return `${written} (gone: the code was deleted)`;
+  return now === written || now.endsWith(written) && t.drift.state !== 'moved' ? `${now}${state}` : `${written} → ${now}${state}`;
 }

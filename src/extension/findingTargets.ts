@@ -7,10 +7,12 @@ import type { IndexedFinding } from './indexModel';
 import { coreLine } from './lines';
 import { compareFindings, type TreeNode } from './treeModel';
 import { displayPath } from './uris';
+import type { LocationTracker } from './tracking/locationTracker';
 
 export interface TargetDeps {
   index: FindingIndex;
   tree: FindingsTree;
+  tracker: LocationTracker;
 }
 
 /** What a command may be handed: a finding key (CodeLens, hover, quick fix) or a tree node. */
@@ -36,7 +38,7 @@ export function findingsFromArgs(index: FindingIndex, arg: unknown, selection?: 
 }
 
 /** The findings under the cursor: in a report, the one whose section holds it; in code, those on its line. */
-export function findingsAtCursor(index: FindingIndex, editor = vscode.window.activeTextEditor): IndexedFinding[] {
+export function findingsAtCursor({ index, tracker }: { index: FindingIndex; tracker: LocationTracker }, editor = vscode.window.activeTextEditor): IndexedFinding[] {
   if (!editor) return [];
   const line = coreLine(editor.selection.active);
   const report = index.report(editor.document.uri);
@@ -45,14 +47,18 @@ export function findingsAtCursor(index: FindingIndex, editor = vscode.window.act
     // Nested findings: the innermost (latest starting) one.
     return inside.sort((a, b) => b.finding.reportRange.startLine - a.finding.reportRange.startLine).slice(0, 1);
   }
-  const key = editor.document.uri.toString();
-  return index.findingsInFile(editor.document.uri).filter((f) =>
-    f.locations.some((l) => l.uri?.toString() === key && (l.ref.startLine === null ? line === 1 : line >= l.ref.startLine && line <= (l.ref.endLine ?? l.ref.startLine))),
+  // In code, the lines each location has now (the tracker's), not the written ones.
+  const uri = editor.document.uri;
+  return tracker.findingsInFile(uri).filter((f) =>
+    tracker.locationsIn(f, uri).some((l) => {
+      const c = l.tracked.current;
+      return c === null ? line === 1 : line >= c.startLine && line <= c.endLine;
+    }),
   );
 }
 
 /** A QuickPick of findings (id, severity, title, file), filtered as you type. */
-export async function pickFinding(findings: IndexedFinding[], placeHolder: string): Promise<IndexedFinding | undefined> {
+export async function pickFinding(tracker: LocationTracker, findings: IndexedFinding[], placeHolder: string): Promise<IndexedFinding | undefined> {
   if (findings.length === 0) {
     void vscode.window.showInformationMessage('Audit Lens: no finding to choose from.');
     return undefined;
@@ -60,7 +66,7 @@ export async function pickFinding(findings: IndexedFinding[], placeHolder: strin
   const items = [...findings].sort(compareFindings).map((f) => ({
     label: `$(${findingIcon(f).id}) ${f.finding.id}  ${f.finding.title}`,
     description: `${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}`,
-    detail: `${locationText(f, displayPath)} — ${displayPath(f.report.uri)}`,
+    detail: `${locationText(f, tracker.locations(f), displayPath)} — ${displayPath(f.report.uri)}`,
     finding: f,
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
@@ -82,11 +88,11 @@ export async function resolveTargets(
   const named = findingsFromArgs(deps.index, arg, selection);
   if (named.length > 0) return named;
   const prefer = (list: IndexedFinding[]): IndexedFinding[] => (list.some(applicable) ? list.filter(applicable) : list);
-  const atCursor = prefer(findingsAtCursor(deps.index)).sort(compareFindings);
+  const atCursor = prefer(findingsAtCursor(deps)).sort(compareFindings);
   if (atCursor.length > 0) return [atCursor[0]];
   const selected = deps.tree.selectedFindings();
   if (selected.length > 0) return selected;
-  const picked = await pickFinding(prefer([...deps.index.findings()]), placeHolder);
+  const picked = await pickFinding(deps.tracker, prefer([...deps.index.findings()]), placeHolder);
   return picked ? [picked] : [];
 }
 

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS, FINDINGS_VIEW_ID } from './commandIds';
 import type { FindingIndex } from './findingIndex';
-import { findingTreeItem, groupTreeItem, skippedReportTreeItem, skippedTreeItem } from './findingItem';
+import type { LocationTracker } from './tracking/locationTracker';
+import { findingNeedsRecheck, findingTreeItem, groupTreeItem, skippedReportTreeItem, skippedTreeItem } from './findingItem';
 import { hasOwnId } from './findingText';
 import type { IndexedFinding } from './indexModel';
 import { summarize } from './summary';
+import { KeyedThrottle } from './throttle';
 import { displayPath } from './uris';
 import {
   arrangeFindings,
@@ -45,10 +47,12 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private layout: Layout | undefined;
   private changedKeys = new Set<string>();
   private readonly contextValues = new Map<string, boolean>();
+  private readonly trackerRefresh = new KeyedThrottle<string>(500, () => this.refresh());
 
   constructor(
     private readonly index: FindingIndex,
     private readonly state: vscode.Memento,
+    private readonly tracker: LocationTracker,
   ) {
     const saved = state.get<Grouping>(GROUPING_KEY);
     this.groupingValue = saved && GROUPINGS.includes(saved) ? saved : 'severity';
@@ -62,6 +66,9 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       index.onDidChange((c) => {
         if (c.findingsChanged) this.refresh();
       }),
+      // Places and drift notes change as the code does; while the user types, at most twice a second.
+      this.trackerRefresh,
+      tracker.onDidChange(() => this.trackerRefresh.schedule('tree')),
       // Coming back to the view is moving on: the rows are laid out afresh.
       this.view.onDidChangeVisibility((e) => {
         if (e.visible) this.relayout();
@@ -145,6 +152,7 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
           type: 'finding',
           id: `${g.id}/${f.key}`,
           finding: f,
+          locations: this.tracker.locations(f),
           grouping: this.groupingValue,
           changed: this.changedKeys.has(f.key),
           sharedId: hasOwnId(f.finding) && shared.has(f.finding.id.toLowerCase()),
@@ -175,7 +183,7 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   /** Open findings, or every one with Show Closed; a filter that names statuses decides itself. */
   private shows(f: IndexedFinding): boolean {
-    if (!passesFilter(f, this.filterValue)) return false;
+    if (!passesFilter(f, this.filterValue, (x) => findingNeedsRecheck(this.tracker.locations(x)))) return false;
     return this.showClosedValue || this.filterValue.statuses !== undefined || f.finding.status === 'open';
   }
 

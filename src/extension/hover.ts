@@ -8,6 +8,8 @@ import { coreLine } from './lines';
 import type { SettingsStore } from './settings';
 import { displayPath } from './uris';
 import { showsInCode } from './visibility';
+import type { LiveLocation, LocationTracker } from './tracking/locationTracker';
+import { writtenAgainstText } from './tracking/driftText';
 
 /** A hover shows at most this much of a finding's body; the report has the rest. */
 const MAX_BODY_CHARS = 1200;
@@ -16,6 +18,7 @@ const MAX_BODY_LINES = 24;
 export interface HoverDeps {
   index: FindingIndex;
   settings: SettingsStore;
+  tracker: LocationTracker;
 }
 
 // `**Severity:** High`, `- Status: Fixed`: the hover's first line says these already.
@@ -66,11 +69,19 @@ export function withoutCommandLinks(markdown: string): string {
  * `command:` link in it cannot run anything. On the squiggle's line the diagnostic's own hover
  * already shows the title and links to the report, so ours leaves those out there.
  */
-export function hoverFor(f: IndexedFinding, onDiagnosticLine: boolean): vscode.MarkdownString[] {
+export function hoverFor(f: IndexedFinding, onDiagnosticLine: boolean, locations: readonly LiveLocation[]): vscode.MarkdownString[] {
   const header = new vscode.MarkdownString(undefined, true);
   header.isTrusted = false;
   if (!onDiagnosticLine) header.appendMarkdown(`**${escapeMarkdown(findingMessage(f.finding))}**\n\n`);
   header.appendMarkdown(`$(shield) ${severityLabel(f.finding.severity)} · ${statusLabel(f.finding.status)}`);
+  // Where the finding was written against and where it is now; quiet for a location with no
+  // base and nothing to say (`unknown` looks as it did before findings followed the code).
+  for (const l of locations) {
+    const { drift } = l.tracked;
+    if (drift.base || drift.note || drift.state === 'changed' || drift.state === 'gone') {
+      header.appendMarkdown(`\n\n$(git-commit) ${escapeMarkdown(writtenAgainstText(l.tracked))}`);
+    }
+  }
   const parts = [header];
 
   // A table row's body is the row itself: its cells are the title and the line above.
@@ -84,10 +95,11 @@ export function hoverFor(f: IndexedFinding, onDiagnosticLine: boolean): vscode.M
 
   const links: string[] = [];
   if (!onDiagnosticLine) links.push(`[${escapeLink(`Open in ${displayPath(f.report.uri)}`)}](${reportLink(f.key)})`);
-  for (const l of f.locations) {
-    if (!l.uri) continue;
-    const line = l.ref.startLine === null ? '' : `:${l.ref.startLine}${l.ref.endLine !== null && l.ref.endLine !== l.ref.startLine ? `-${l.ref.endLine}` : ''}`;
-    links.push(`[${escapeLink(displayPath(l.uri) + line)}](${locationLink(l.uri, l.ref.startLine, l.ref.endLine)})`);
+  for (const l of locations) {
+    const lines = l.tracked.current;
+    if (!l.uri || l.tracked.drift.state === 'gone') continue;
+    const line = lines === null ? '' : `:${lines.startLine}${lines.endLine !== lines.startLine ? `-${lines.endLine}` : ''}`;
+    links.push(`[${escapeLink(displayPath(l.uri) + line)}](${locationLink(l.uri, lines?.startLine ?? null, lines?.endLine ?? null)})`);
   }
   if (links.length > 0) {
     const md = new vscode.MarkdownString(links.join(' · '));
@@ -103,17 +115,26 @@ function escapeLink(text: string): string {
 }
 
 /** Hover on a finding's lines in code: its body, shortened, with links to the report and its locations. */
-export function registerHover({ index, settings }: HoverDeps): vscode.Disposable {
+export function registerHover({ settings, tracker }: HoverDeps): vscode.Disposable {
   return vscode.languages.registerHoverProvider({ pattern: '**/*' }, {
     provideHover(document, position) {
       const line = coreLine(position);
-      const key = document.uri.toString();
+      // The lines every location has now (the tracker's), not the ones the report wrote.
       const here = (f: IndexedFinding) =>
-        f.locations.filter((l) => l.uri?.toString() === key && (l.ref.startLine === null ? line === 1 : line >= l.ref.startLine && line <= (l.ref.endLine ?? l.ref.startLine)));
-      const hits = index.findingsInFile(document.uri).filter((f) => showsInCode(f.finding.status, settings.current) && here(f).length > 0);
+        tracker.locationsIn(f, document.uri).filter((l) => {
+          const c = l.tracked.current;
+          return c === null ? line === 1 : line >= c.startLine && line <= c.endLine;
+        });
+      const hits = tracker.findingsInFile(document.uri).filter((f) => showsInCode(f.finding.status, settings.current) && here(f).length > 0);
       if (hits.length === 0) return undefined;
       return new vscode.Hover(
-        hits.flatMap((f) => hoverFor(f, here(f).some((l) => diagnosticRange(l.ref.startLine, l.ref.endLine, document).start.line === position.line))),
+        hits.flatMap((f) =>
+          hoverFor(
+            f,
+            here(f).some((l) => diagnosticRange(l.tracked.current?.startLine ?? null, l.tracked.current?.endLine ?? null, document).start.line === position.line),
+            tracker.locations(f),
+          ),
+        ),
       );
     },
   });

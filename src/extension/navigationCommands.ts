@@ -6,6 +6,7 @@ import { coreLine, lineRange } from './lines';
 import { relativePath } from './uris';
 import type { SettingsStore } from './settings';
 import { showsInCode } from './visibility';
+import type { LocationTracker } from './tracking/locationTracker';
 
 export interface NavigationDeps extends TargetDeps {
   settings: SettingsStore;
@@ -32,10 +33,13 @@ export function showInReport(f: IndexedFinding): Promise<vscode.TextEditor | und
   return showLines(f.report.uri, f.finding.reportRange.startLine, f.finding.reportRange.startLine);
 }
 
-/** The code a finding points to first, or its section in the report when it points nowhere. */
-export function revealFinding(f: IndexedFinding): Promise<vscode.TextEditor | undefined> {
-  const first = f.locations.find((l) => l.uri);
-  return first?.uri ? showLines(first.uri, first.ref.startLine, first.ref.endLine) : showInReport(f);
+/**
+ * The code a finding points to first, at its lines now; its section in the report when it
+ * points nowhere or its code is gone.
+ */
+export function revealFinding(f: IndexedFinding, tracker: LocationTracker): Promise<vscode.TextEditor | undefined> {
+  const first = tracker.locations(f).find((l) => l.uri && l.tracked.drift.state !== 'gone');
+  return first?.uri ? showLines(first.uri, first.tracked.current?.startLine ?? null, first.tracked.current?.endLine ?? null) : showInReport(f);
 }
 
 /**
@@ -61,7 +65,10 @@ function stops(deps: NavigationDeps): Stop[] {
   const out: Stop[] = [];
   for (const f of deps.index.findings()) {
     if (!showsInCode(f.finding.status, deps.settings.current)) continue;
-    for (const l of f.locations) if (l.uri) out.push({ uri: l.uri, line: l.ref.startLine ?? 1, endLine: l.ref.endLine });
+    // Where the code is now; a finding whose code is gone has no stop.
+    for (const l of deps.tracker.locations(f)) {
+      if (l.uri && l.tracked.drift.state !== 'gone') out.push({ uri: l.uri, line: l.tracked.current?.startLine ?? 1, endLine: l.tracked.current?.endLine ?? null });
+    }
   }
   return out.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.line - b.line);
 }
@@ -92,7 +99,7 @@ export function registerNavigationCommands(deps: NavigationDeps): vscode.Disposa
     }),
     vscode.commands.registerCommand(COMMANDS.revealFinding, async (arg?: unknown) => {
       const [f] = findingsFromArgs(deps.index, arg);
-      if (f) await revealFinding(f);
+      if (f) await revealFinding(f, deps.tracker);
     }),
     vscode.commands.registerCommand(COMMANDS.openLocation, async (uri?: unknown, startLine?: unknown, endLine?: unknown) => {
       let target: vscode.Uri | undefined;

@@ -3,10 +3,12 @@ import type { FindingIndex } from './findingIndex';
 import { lineRange } from './lines';
 import type { SettingsStore } from './settings';
 import { showsInCode } from './visibility';
+import type { LocationTracker } from './tracking/locationTracker';
 
 export interface RangeHighlightDeps {
   index: FindingIndex;
   settings: SettingsStore;
+  tracker: LocationTracker;
 }
 
 /**
@@ -36,6 +38,7 @@ export class RangeHighlights implements vscode.Disposable {
       this.rulerOnly,
       vscode.window.onDidChangeVisibleTextEditors(() => this.updateAll()),
       deps.index.onDidChange(() => this.updateAll()),
+      deps.tracker.onDidChange(() => this.updateAll()),
       deps.settings.onDidChange((e) => {
         if (e.affectsConfiguration('auditLens')) this.updateAll();
       }),
@@ -56,11 +59,11 @@ export class RangeHighlights implements vscode.Disposable {
   private update(editor: vscode.TextEditor): void {
     const key = editor.document.uri.toString();
     const ranges: vscode.Range[] = [];
-    for (const f of this.deps.index.findingsInFile(editor.document.uri)) {
+    for (const f of this.deps.tracker.findingsInFile(editor.document.uri)) {
       if (!showsInCode(f.finding.status, this.deps.settings.current)) continue;
-      for (const l of f.locations) {
-        if (l.uri?.toString() !== key || l.ref.startLine === null) continue;
-        ranges.push(lineRange(l.ref.startLine, l.ref.endLine, editor.document));
+      for (const l of this.deps.tracker.locationsIn(f, editor.document.uri)) {
+        const c = l.tracked.current;
+        if (c) ranges.push(lineRange(c.startLine, c.endLine, editor.document));
       }
     }
     const background = this.deps.settings.current.rangeHighlight;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { STATUSES, type Severity, type Status } from '../core';
 import { severityLabel, severityRank, SEVERITY_ORDER, statusLabel } from './findingText';
 import { locatedFiles, type IndexedFinding } from './indexModel';
+import type { LiveLocation } from './tracking/locationTracker';
 
 export type Grouping = 'severity' | 'file' | 'report' | 'status';
 export const GROUPINGS: readonly Grouping[] = ['severity', 'file', 'report', 'status'];
@@ -10,6 +11,8 @@ export const GROUPINGS: readonly Grouping[] = ['severity', 'file', 'report', 'st
 export interface FindingFilter {
   severities?: readonly (Severity | 'unrated')[];
   statuses?: readonly Status[];
+  /** Only findings whose code changed or went away since their report (Needs re-check). */
+  recheck?: boolean;
 }
 
 export interface GroupNode {
@@ -25,6 +28,8 @@ export interface FindingNode {
   type: 'finding';
   id: string;
   finding: IndexedFinding;
+  /** Where its locations are now (the tracker's). */
+  locations: readonly LiveLocation[];
   grouping: Grouping;
   /** Its status changed since the rows were laid out: it keeps its row, dimmed, with no inline actions. */
   changed: boolean;
@@ -118,13 +123,14 @@ export function openCount(findings: readonly IndexedFinding[]): number {
   return findings.filter((f) => f.finding.status === 'open').length;
 }
 
-export function passesFilter(f: IndexedFinding, filter: FindingFilter): boolean {
+/** `needsRecheck` tells whether a finding's code changed or went away (asked only when the filter wants it). */
+export function passesFilter(f: IndexedFinding, filter: FindingFilter, needsRecheck: (f: IndexedFinding) => boolean = () => false): boolean {
   const sev = f.finding.severity ?? 'unrated';
-  return (!filter.severities || filter.severities.includes(sev)) && (!filter.statuses || filter.statuses.includes(f.finding.status));
+  return (!filter.severities || filter.severities.includes(sev)) && (!filter.statuses || filter.statuses.includes(f.finding.status)) && (!filter.recheck || needsRecheck(f));
 }
 
 export function isFiltered(filter: FindingFilter): boolean {
-  return filter.severities !== undefined || filter.statuses !== undefined;
+  return filter.severities !== undefined || filter.statuses !== undefined || filter.recheck === true;
 }
 
 /** Findings in a group: most severe first, then open before closed, then by id. */

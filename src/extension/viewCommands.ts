@@ -32,19 +32,23 @@ async function changeGrouping(tree: FindingsTree, arg: unknown): Promise<void> {
 async function filterFindings(tree: FindingsTree, arg: unknown): Promise<void> {
   if (arg && typeof arg === 'object') return tree.setFilter(arg as FindingFilter);
   const current = tree.filter;
-  type Item = vscode.QuickPickItem & { severity?: Severity | 'unrated'; status?: Status };
+  type Item = vscode.QuickPickItem & { severity?: Severity | 'unrated'; status?: Status; recheck?: boolean };
   const sevs: (Severity | 'unrated')[] = [...SEVERITIES, 'unrated'];
   const items: Item[] = [
     { label: 'Severity', kind: vscode.QuickPickItemKind.Separator },
     ...sevs.map((s) => ({ label: severityLabel(s === 'unrated' ? null : s), severity: s, picked: !current.severities || current.severities.includes(s) })),
     { label: 'Status', kind: vscode.QuickPickItemKind.Separator },
     ...STATUSES.map((s) => ({ label: statusLabel(s), status: s, picked: !current.statuses || current.statuses.includes(s) })),
+    { label: 'Code', kind: vscode.QuickPickItemKind.Separator },
+    { label: 'Needs re-check', description: 'only findings whose code changed or was deleted since the report', recheck: true, picked: current.recheck === true },
   ];
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Show findings with these severities and statuses' });
   if (!picked) return;
   const severities = picked.flatMap((i) => (i.severity ? [i.severity] : []));
   const statuses = picked.flatMap((i) => (i.status ? [i.status] : []));
+  const recheck = picked.some((i) => i.recheck) ? { recheck: true } : {};
   await tree.setFilter({
+    ...recheck,
     severities: severities.length === sevs.length || severities.length === 0 ? undefined : severities,
     statuses: statuses.length === STATUSES.length || statuses.length === 0 ? undefined : statuses,
   });

@@ -69,7 +69,7 @@ async function heap(api: AuditLensApi): Promise<void> {
 async function codeLensSpeed(api: AuditLensApi): Promise<void> {
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'src/mod7.ts');
   const doc = await vscode.workspace.openTextDocument(uri);
-  const deps = { index: api.index, settings: api.settings };
+  const deps = { index: api.index, settings: api.settings, tracker: api.tracker };
   const times: number[] = [];
   let count = 0;
   for (let i = 0; i < 200; i++) {
