@@ -20,7 +20,7 @@ export interface CodeSpan extends Span {
 /** CommonMark code spans: a run of n backticks closed by the next run of exactly n. */
 export function codeSpans(text: string): CodeSpan[] {
   const runs: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = text.indexOf('`'); i >= 0 && i < text.length; ) {
     if (text.charCodeAt(i) !== 96) {
       i++;
       continue;
@@ -63,6 +63,8 @@ const MAX_TARGET = 2048;
 
 /** Inline links `[text](target "title")` and images; brackets nest, as in `[a [b]](c)`. */
 export function inlineLinks(text: string): Link[] {
+  // Most lines hold no link: one native search spares them the walk below.
+  if (!text.includes('](')) return [];
   const out: Link[] = [];
   const opens: number[] = [];
   // Where the last scan of a target stopped: a later `](` inside it ends at the same place.

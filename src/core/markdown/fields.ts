@@ -30,7 +30,10 @@ export const ITALIC_STATUS = /^[ \t]*([_*])([A-Za-z' ]{3,30})\1[ \t]*$/;
 
 export function fieldsInLine(text: string, line: number): Field[] {
   const out: Field[] = [];
-  const dash = DASH_FIELD.exec(text);
+  // Every field has a colon, or (`**Resolution — Fixed**`) strong markers: most prose lines have neither.
+  const strong = text.includes('**') || text.includes('__');
+  if (!strong && !text.includes(':') && !text.includes('：')) return out;
+  const dash = strong ? DASH_FIELD.exec(text) : null;
   if (dash) {
     const valueStart = dash.index + dash[0].indexOf(dash[3], dash[1].length + dash[2].length);
     out.push({ label: dash[2].toLowerCase(), value: dash[3].trim(), line, valueStart, valueEnd: valueStart + dash[3].trimEnd().length });
@@ -39,7 +42,7 @@ export function fieldsInLine(text: string, line: number): Field[] {
   BOLD_FIELD.lastIndex = 0;
   const starts: Array<{ label: string; valueStart: number; labelStart: number }> = [];
   let m: RegExpExecArray | null;
-  while ((m = BOLD_FIELD.exec(text)) !== null) {
+  while (strong && (m = BOLD_FIELD.exec(text)) !== null) {
     starts.push({ label: m[2].trim().toLowerCase(), valueStart: m.index + m[0].length, labelStart: m.index });
   }
   if (starts.length === 0) {
