@@ -2,7 +2,7 @@
  * A bounded memo for a pure function of one string: the reader asks the same questions of the
  * same titles (a section's name for each item under it, a heading where it is judged and where
  * its finding is built). When full it starts over, so memory stays bounded whatever the input.
- * Object results are copied out, since callers may change what they get.
+ * Every caller gets the same value: a caller that changes an object result copies it first.
  */
 export function memoized<T>(fn: (key: string) => T, size = 4096): (key: string) => T {
   const known = new Map<string, T>();
@@ -13,6 +13,6 @@ export function memoized<T>(fn: (key: string) => T, size = 4096): (key: string) 
       if (known.size >= size) known.clear();
       known.set(key, value);
     }
-    return typeof value === 'object' && value !== null ? ({ ...value } as T) : (value as T);
+    return value as T;
   };
 }

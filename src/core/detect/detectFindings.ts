@@ -165,7 +165,8 @@ class Detector {
     const info = sectionInfo(this.lines, b, this.firstHeading);
     const plain = info.title;
     // Read once by sectionInfo; again only when struck-through text may change the status.
-    const parts = info.parts && !l.content.includes('~~') ? { ...info.parts } : readTitle(plain, struckText(l.content));
+    // A copy: it is changed below, and readTitle's answers are shared.
+    const parts = { ...(info.parts && !l.content.includes('~~') ? info.parts : readTitle(plain, struckText(l.content))) };
     // `### 3.1 Usage of re-entrancy guard  Won't Fix` (ConsenSys web reports): a badge set off by
     // two spaces, which the plain title no longer shows.
     parts.status ??= statusInTitle(l.content.replace(/[*_`]/g, ''));

@@ -36,7 +36,8 @@ export function sectionInfo(lines: readonly ScannedLine[], b: Block, firstHeadin
   const marked = (parts.id !== null && !parts.numbered) || parts.severity !== null;
   // The first H1 names the report, unless it is a group ("# High Risk Findings") or a finding ("# Issue H-1: …").
   const docTitle = b === firstHeading && l.level === 1 && !group && !marked;
-  const kind = docTitle ? { ...NEUTRAL } : classifySection(title);
+  // Copied: it is changed below, and classifySection's answers are shared.
+  const kind = { ...(docTitle ? NEUTRAL : classifySection(title)) };
   // A heading that only names a group (`## Open`, `### LOW`, `## P1`) says its units are findings.
   if (group) kind.findings = true;
   const unit = !group && marked;
