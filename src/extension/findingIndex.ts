@@ -5,7 +5,7 @@ import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport }
 import { displaySignature, fileSignatures } from './indexSignatures';
 import { listFolder } from './listFolder';
 import { budgetReason } from './parsing/budgetReason';
-import type { ReportParser } from './parsing/budgetedParser';
+import type { ParseKeeping, ReportParser } from './parsing/budgetedParser';
 import { readingOrder } from './readingOrder';
 import { isSkipped, oneLine, openDocument, readReport, type ReportSkipped, type ReportText } from './readReport';
 import type { SettingsStore } from './settings';
@@ -51,6 +51,8 @@ export class FindingIndex implements vscode.Disposable {
   /** The counts of every indexed finding, kept as reports come and go. */
   private readonly counts = emptySummary();
   private readonly signatures = new WeakMap<IndexedReport, ReportSignatures>();
+  /** Reports whose last parse the parser keeps (open in an editor). */
+  private readonly keptParses = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<IndexChange>();
   readonly onDidChange = this.emitter.event;
 
@@ -185,7 +187,7 @@ export class FindingIndex implements vscode.Disposable {
     const before = this.folderOf(uri);
     if (!before || !before.state.filter.isReport(before.rel)) return;
     // No skipping by version: a document closed and opened again counts its versions afresh.
-    const parsed = await this.parseOrSkip(uri, text);
+    const parsed = await this.parseOrSkip(uri, text, version);
     // The folder may have gone, or its settings changed, while the worker read.
     const at = this.folderOf(uri);
     if (!parsed || !at || !at.state.filter.isReport(at.rel)) return;
@@ -310,7 +312,7 @@ export class FindingIndex implements vscode.Disposable {
           stale.push(uri.toString());
           continue;
         }
-        const parsed = await this.parseOrSkip(uri, read.text);
+        const parsed = await this.parseOrSkip(uri, read.text, read.version);
         if (generation !== this.generation || this.disposed) return;
         let report: IndexedReport | undefined;
         try {
@@ -336,8 +338,8 @@ export class FindingIndex implements vscode.Disposable {
    * The parsed report; undefined, with the report listed as skipped, when the reader throws or
    * runs past its time budget; undefined alone when the index or the parser is shutting down.
    */
-  private async parseOrSkip(uri: vscode.Uri, text: string): Promise<ParsedReport | undefined> {
-    const outcome = await this.parser.parse(text).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
+  private async parseOrSkip(uri: vscode.Uri, text: string, version: number | undefined): Promise<ParsedReport | undefined> {
+    const outcome = await this.parser.parse(text, this.keeping(uri.toString(), version)).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
     if (this.disposed) return undefined;
     switch (outcome.kind) {
       case 'parsed':
@@ -351,6 +353,19 @@ export class FindingIndex implements vscode.Disposable {
       case 'stopped':
         return undefined;
     }
+  }
+
+  /**
+   * A text from an open editor's buffer (it has a version) is parsed with the previous parse of
+   * the same report kept, so that the next edit re-reads only what it touched; a text read from
+   * storage (the editor was closed) lets what was kept go.
+   */
+  private keeping(key: string, version: number | undefined): ParseKeeping | undefined {
+    if (version !== undefined) {
+      this.keptParses.add(key);
+      return { keep: key };
+    }
+    return this.keptParses.delete(key) ? { forget: key } : undefined;
   }
 
   /** Lists a report as skipped (output channel and tree); its findings, if it had any, leave. */
