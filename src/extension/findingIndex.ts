@@ -145,6 +145,7 @@ export class FindingIndex implements vscode.Disposable {
     const generation = ++this.generation;
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.scanning = true;
+    this.parser.prepare?.();
     const done = (async () => {
       const wanted = new Set(folders.map((f) => f.uri.toString()));
       for (const key of [...this.folders.keys()]) if (!wanted.has(key)) this.dropFolder(key);

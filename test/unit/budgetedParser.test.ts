@@ -46,6 +46,19 @@ function setUp(budget: () => number = () => 1000): { parser: BudgetedParser; wor
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 describe('BudgetedParser (a fake worker)', () => {
+  it('prepare() starts the worker before any report, once, and the first report goes to it when it is ready', async () => {
+    const { parser, workers } = setUp();
+    parser.prepare();
+    parser.prepare();
+    strictEqual(workers.length, 1, 'one worker, started ahead of the reports');
+    workers[0].ready();
+    const a = parser.parse('a');
+    deepStrictEqual(workers[0].sent.map((r) => r.text), ['a']);
+    workers[0].answer();
+    deepStrictEqual(await a, { kind: 'parsed', report: reportOf('a') });
+    strictEqual(workers.length, 1);
+  });
+
   it('hands the worker what to keep or forget with each text, and nothing for a plain read', async () => {
     const { parser, workers } = setUp();
     const a = parser.parse('open report', { keep: 'file:///r.md' });

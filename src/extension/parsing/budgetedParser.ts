@@ -21,6 +21,8 @@ export type ParseKeeping = { keep: string; forget?: undefined } | { forget: stri
 /** Reads a report's text into findings, somewhere the host's main thread is not blocked. */
 export interface ReportParser {
   parse(text: string, keeping?: ParseKeeping): Promise<ParseOutcome>;
+  /** Gets ready to parse (a worker loaded and warm) before the first report is at hand. */
+  prepare?(): void;
 }
 
 /** One running worker, as the parser drives it. */
@@ -78,6 +80,19 @@ export class BudgetedParser implements ReportParser {
       this.queue.push({ id: this.nextId++, text, keeping, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Starts the worker now if none runs: a scan calls it before it lists the workspace's files,
+   * so that loading the reader and warming it up overlap with the listing.
+   */
+  prepare(): void {
+    if (this.disposed || this.running) return;
+    try {
+      this.running = this.start();
+    } catch {
+      // Said for the reports waiting when the first of them is parsed (pump tries again).
+    }
   }
 
   dispose(): void {

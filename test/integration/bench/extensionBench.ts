@@ -74,10 +74,18 @@ async function settledHeap(gc: (() => void) | undefined): Promise<number> {
  * and status bar over the whole workspace, with the visible file shown. Times the first
  * diagnostics in that editor and the end of the scan.
  */
+interface Activation {
+  /** The first of the visible file's diagnostics set, and all of them. */
+  first: number;
+  complete: number;
+  all: number;
+  findings: number;
+}
+
 /** Audit Lens's diagnostics in a file (the TypeScript service may add its own). */
 const ours = (uri: vscode.Uri): number => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
 
-async function activationRun(api: AuditLensApi, extensionUri: vscode.Uri, visible: vscode.Uri): Promise<{ first: number; all: number; findings: number }> {
+async function activationRun(api: AuditLensApi, extensionUri: vscode.Uri, visible: vscode.Uri): Promise<Activation> {
   // The extension's own collection already holds this file's diagnostics: the fresh one doubles them.
   const own = ours(visible);
   if (own === 0) throw new Error(`no diagnostics in ${visible.fsPath} from the extension itself: nothing to wait for`);
@@ -88,31 +96,34 @@ async function activationRun(api: AuditLensApi, extensionUri: vscode.Uri, visibl
   const diagnostics = registerDiagnostics({ index, settings });
   const statusBar = new FindingsStatusBar(index);
   let first = 0;
+  let complete = 0;
   let seen = 0;
   // Subscribed after the diagnostics: by the time this runs, they have handled the change.
   const sub = index.onDidChange(() => {
     seen = ours(visible);
-    if (first === 0 && seen >= 2 * own) first = performance.now() - started;
+    if (first === 0 && seen > own) first = performance.now() - started;
+    if (complete === 0 && seen >= 2 * own) complete = performance.now() - started;
   });
   await index.reindex();
   const all = performance.now() - started;
   const findings = [...index.findings()].length;
   vscode.Disposable.from(sub, statusBar, diagnostics, index, parser, settings).dispose();
-  if (first === 0) throw new Error(`the visible editor never got its diagnostics (${own} from the extension, ${seen} in all at the end)`);
-  return { first, all, findings };
+  if (complete === 0) throw new Error(`the visible editor never got its diagnostics (${own} from the extension, ${seen} in all at the end)`);
+  return { first, complete, all, findings };
 }
 
 async function activation(api: AuditLensApi, config: BenchConfig, extensionUri: vscode.Uri, root: vscode.Uri): Promise<void> {
   const visible = vscode.Uri.joinPath(root, config.visibleFile);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(visible));
-  const runs: Array<{ first: number; all: number; findings: number }> = [];
+  const runs: Activation[] = [];
   for (let i = 0; i < config.runs; i++) {
     runs.push(await activationRun(api, extensionUri, visible));
     await delay(1000);
   }
   const first = median(runs.map((r) => r.first));
   const all = median(runs.map((r) => r.all));
-  note(`activation → first diagnostics in the visible editor: median ${ms(first)} (runs: ${runs.map((r) => ms(r.first)).join(', ')}; target ≤ 1000 ms)`);
+  note(`activation → first diagnostics in the visible editor: median ${ms(first)} (runs: ${runs.map((r) => ms(r.first)).join(', ')}; target ≤ 1000 ms); ` +
+    `all of its diagnostics: median ${ms(median(runs.map((r) => r.complete)))}`);
   note(`activation → everything indexed (${api.index.reports().length} reports, ${runs[0].findings} findings): median ${ms(all)} (runs: ${runs.map((r) => ms(r.all)).join(', ')}); ` +
     `CLI cold scan ${ms(config.cliColdScanMs)}; ratio ${(all / config.cliColdScanMs).toFixed(2)} (target ≤ 1.5)`);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
