@@ -12,6 +12,7 @@ import { registerDiagnostics } from '../../../src/extension/diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../../../src/extension/commandIds';
 import type { AuditLensApi } from '../../../src/extension/extension';
 import { FindingIndex } from '../../../src/extension/findingIndex';
+import { listFolder } from '../../../src/extension/listFolder';
 import { BudgetedParser } from '../../../src/extension/parsing/budgetedParser';
 import { workerChannel } from '../../../src/extension/parsing/workerChannel';
 import { SettingsStore } from '../../../src/extension/settings';
@@ -129,6 +130,25 @@ async function activation(api: AuditLensApi, config: BenchConfig, extensionUri: 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Where the time to the first diagnostics goes: listing the folder's files, and a fresh worker's first answer. */
+async function firstSteps(api: AuditLensApi, config: BenchConfig, extensionUri: vscode.Uri): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders![0];
+  const listing: number[] = [];
+  const worker: number[] = [];
+  let files = 0;
+  for (let i = 0; i < config.runs; i++) {
+    let t = performance.now();
+    files = (await listFolder(folder, api.settings.forFolder(folder.uri))).length;
+    listing.push(performance.now() - t);
+    const parser = new BudgetedParser(workerChannel(vscode.Uri.joinPath(extensionUri, 'dist', 'parseWorker.js').fsPath), () => 10_000);
+    t = performance.now();
+    await parser.parse('# Audit\n\n### [H-1] A finding\n\n**Severity:** High\n');
+    worker.push(performance.now() - t);
+    parser.dispose();
+  }
+  note(`  of which: listing the folder's ${files} files: median ${ms(median(listing))}; a fresh parse worker's first answer (load, warm-up, one report): median ${ms(median(worker))}`);
+}
+
 async function heap(api: AuditLensApi): Promise<void> {
   const gc = findGc();
   const settings = new SettingsStore();
@@ -231,6 +251,7 @@ export async function run(): Promise<void> {
   const [edit50, edit1mb] = config.editReports.map((p) => vscode.Uri.joinPath(root, p));
   for (const [name, step] of [
     ['activation', () => activation(api, config, ext.extensionUri, root)],
+    ['first steps', () => firstSteps(api, config, ext.extensionUri)],
     ['heap', () => heap(api)],
     ['CodeLens', () => codeLensSpeed(api, root, config)],
     ['edit latency, 50 KB', () => editLatency(api, edit50, 20)],
