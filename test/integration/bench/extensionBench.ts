@@ -122,7 +122,7 @@ async function activation(api: AuditLensApi, config: BenchConfig, extensionUri: 
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(visible));
   const runs: Activation[] = [];
   for (let i = 0; i < config.runs; i++) {
-    runs.push(await activationRun(api, extensionUri, visible));
+    runs.push(await profiled(`activation-${i + 1}`, () => activationRun(api, extensionUri, visible)));
     await delay(1000);
   }
   const first = median(runs.map((r) => r.first));
