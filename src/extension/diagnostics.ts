@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
 import type { FindingIndex } from './findingIndex';
 import { findingMessage, hasOwnId, reportShortName } from './findingText';
-import type { IndexedFinding, IndexedReport } from './indexModel';
+import { diagnosticsSignature } from './diagnosticSignature';
+import type { IndexChange, IndexedFinding, IndexedReport } from './indexModel';
 import { firstCodeLine, lineRange } from './lines';
 import { openDocument } from './readReport';
 import type { SettingsStore } from './settings';
@@ -21,12 +22,21 @@ export interface DiagnosticsDeps {
 /**
  * Squiggles: each open finding on the first non-blank line of its range in the source file (the
  * whole range is marked quietly by the range highlights), and in a report each location that
- * resolves to no file. Only the files an index change names are recomputed.
+ * resolves to no file. Only the files an index change names are recomputed, each once per
+ * change, and sent only when what they show differs from what was sent. While the index scans,
+ * files no editor shows wait for the end of the scan: they are set once then, instead of once
+ * per publication (a file cited by many reports is touched by most of them).
  */
 export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDeps): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('auditLens');
+  /** Per file, the signature of the diagnostics it was last given. */
+  const sent = new Map<string, string>();
+  /** Files whose diagnostics changed during a scan while no editor showed them. */
+  const waiting = new Map<string, vscode.Uri>();
 
   const update = (uri: vscode.Uri): void => {
+    const key = uri.toString();
+    waiting.delete(key);
     const doc = openDocument(uri);
     const diagnostics = [...sourceDiagnostics(tracker.findingsInFile(uri), uri, settings, doc, tracker)];
     const report = index.report(uri);
@@ -34,8 +44,14 @@ export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDep
       diagnostics.push(...reportDiagnostics(report, settings, doc, tracker));
       diagnostics.push(...driftEntries(report, tracker, doc, (f) => showsInCode(f.finding.status, settings.current)).map((e) => e.diagnostic));
     }
-    if (diagnostics.length > 0) collection.set(uri, diagnostics);
-    else collection.delete(uri);
+    if (diagnostics.length === 0) {
+      if (sent.delete(key)) collection.delete(uri);
+      return;
+    }
+    const signature = diagnosticsSignature(diagnostics);
+    if (sent.get(key) === signature) return;
+    sent.set(key, signature);
+    collection.set(uri, diagnostics);
   };
   const updateAll = (): void => {
     const uris = new Map<string, vscode.Uri>();
@@ -46,12 +62,23 @@ export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDep
     }
     for (const uri of uris.values()) update(uri);
   };
+  const shownNow = (): Set<string> => new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
+  const onChange = (change: IndexChange): void => {
+    const uris = new Map<string, vscode.Uri>();
+    for (const uri of change.reports) uris.set(uri.toString(), uri);
+    for (const uri of change.files) uris.set(uri.toString(), uri);
+    const scanning = index.isScanning;
+    const shown = scanning ? shownNow() : undefined;
+    for (const [key, uri] of uris) {
+      if (shown && !shown.has(key)) waiting.set(key, uri);
+      else update(uri);
+    }
+    if (!scanning) for (const uri of [...waiting.values()]) update(uri);
+  };
 
   const disposables = [
     collection,
-    index.onDidChange((change) => {
-      for (const uri of [...change.reports, ...change.files]) update(uri);
-    }),
+    index.onDidChange(onChange),
     // The code moved or changed: its files, and the reports whose findings point there.
     tracker.onDidChange((files) => {
       const uris = new Map<string, vscode.Uri>();
@@ -67,6 +94,13 @@ export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDep
     // With the text at hand a range starts at the code, not at the indentation.
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (index.findingsInFile(doc.uri).length > 0 || index.report(doc.uri)) update(doc.uri);
+    }),
+    // A file shown while the scan still runs gets what it has so far.
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const e of editors) {
+        const uri = waiting.get(e.document.uri.toString());
+        if (uri) update(uri);
+      }
     }),
   ];
   updateAll();

@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
 import { FileIndex, type ParsedReport } from '../core';
 import { FolderFilter } from './folderFilter';
-import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport, type ResolvedLocation } from './indexModel';
+import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport } from './indexModel';
 import { displaySignature, fileSignatures } from './indexSignatures';
 import { listFolder } from './listFolder';
 import { budgetReason } from './parsing/budgetReason';
-import type { ReportParser } from './parsing/budgetedParser';
+import type { ParseKeeping, ReportParser } from './parsing/budgetedParser';
+import { readingOrder } from './readingOrder';
 import { isSkipped, oneLine, openDocument, readReport, type ReportSkipped, type ReportText } from './readReport';
 import type { SettingsStore } from './settings';
+import { addToSummary, emptySummary, type FindingSummary } from './summary';
 import type { SkippedReport } from './treeModel';
 import { displayPath, folderRoot, relativePath } from './uris';
+
+interface ReportSignatures {
+  files: Map<string, string>;
+  display: string;
+}
 
 interface FolderState {
   folder: vscode.WorkspaceFolder;
@@ -41,6 +48,11 @@ export class FindingIndex implements vscode.Disposable {
   private readonly byFile = new Map<string, IndexedFinding[]>();
   private readonly byKey = new Map<string, IndexedFinding>();
   private readonly skipped = new Map<string, SkippedReport>();
+  /** The counts of every indexed finding, kept as reports come and go. */
+  private readonly counts = emptySummary();
+  private readonly signatures = new WeakMap<IndexedReport, ReportSignatures>();
+  /** Reports whose last parse the parser keeps (open in an editor). */
+  private readonly keptParses = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<IndexChange>();
   readonly onDidChange = this.emitter.event;
 
@@ -48,6 +60,7 @@ export class FindingIndex implements vscode.Disposable {
   private scanCancel: vscode.CancellationTokenSource | undefined;
   private scanDone: Promise<void> = Promise.resolve();
   private ready = false;
+  private scanning = false;
   private readonly changedFolders = new Set<string>();
   private fileTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
@@ -68,6 +81,14 @@ export class FindingIndex implements vscode.Disposable {
     return this.ready;
   }
 
+  /**
+   * True while a scan runs. The change that ends it is published with this already false, so
+   * that what waited for the end of the scan can go then.
+   */
+  get isScanning(): boolean {
+    return this.scanning;
+  }
+
   /** Settles when the scan under way (if any) has finished. */
   whenReady(): Promise<void> {
     return this.scanDone;
@@ -75,6 +96,15 @@ export class FindingIndex implements vscode.Disposable {
 
   reports(): IndexedReport[] {
     return [...this.reportMap.values()];
+  }
+
+  get reportCount(): number {
+    return this.reportMap.size;
+  }
+
+  /** The counts of every indexed finding (a copy): the cost of a report's own findings to keep. */
+  summary(): FindingSummary {
+    return { ...this.counts, openBySeverity: { ...this.counts.openBySeverity }, byStatus: { ...this.counts.byStatus } };
   }
 
   report(uri: vscode.Uri): IndexedReport | undefined {
@@ -114,6 +144,8 @@ export class FindingIndex implements vscode.Disposable {
     this.scanCancel = cancel;
     const generation = ++this.generation;
     const folders = vscode.workspace.workspaceFolders ?? [];
+    this.scanning = true;
+    this.parser.prepare?.();
     const done = (async () => {
       const wanted = new Set(folders.map((f) => f.uri.toString()));
       for (const key of [...this.folders.keys()]) if (!wanted.has(key)) this.dropFolder(key);
@@ -123,11 +155,18 @@ export class FindingIndex implements vscode.Disposable {
       );
       if (generation === this.generation && !this.disposed) {
         this.ready = true;
+        this.scanning = false;
         // Readiness is news for the tree (its welcome view) even when nothing else changed.
         this.emitter.fire({ reports: [], files: [], findingsChanged: true });
       }
     })();
-    this.scanDone = done.catch((error: unknown) => this.log.error(`Indexing failed: ${oneLine(error)}`));
+    this.scanDone = done.catch((error: unknown) => {
+      this.log.error(`Indexing failed: ${oneLine(error)}`);
+      if (generation !== this.generation || this.disposed) return;
+      // What waited for the end of the scan goes now, with what was read.
+      this.scanning = false;
+      this.emitter.fire({ reports: [], files: [], findingsChanged: true });
+    });
     return this.scanDone;
   }
 
@@ -149,7 +188,7 @@ export class FindingIndex implements vscode.Disposable {
     const before = this.folderOf(uri);
     if (!before || !before.state.filter.isReport(before.rel)) return;
     // No skipping by version: a document closed and opened again counts its versions afresh.
-    const parsed = await this.parseOrSkip(uri, text);
+    const parsed = await this.parseOrSkip(uri, text, version);
     // The folder may have gone, or its settings changed, while the worker read.
     const at = this.folderOf(uri);
     if (!parsed || !at || !at.state.filter.isReport(at.rel)) return;
@@ -240,8 +279,9 @@ export class FindingIndex implements vscode.Disposable {
     this.folders.set(folderKey, state);
 
     // A report inside a nested workspace folder belongs to that folder.
-    const reportUris = files
-      .filter((rel) => filter.isReport(rel))
+    // What the editors show is read first: their diagnostics need not wait for the whole scan.
+    const shown = vscode.window.visibleTextEditors.map((e) => relativePath(folder.uri, e.document.uri)).filter((rel) => rel !== undefined);
+    const reportUris = readingOrder(files.filter((rel) => filter.isReport(rel)), shown)
       .map((rel) => vscode.Uri.joinPath(folder.uri, rel))
       .filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folderKey);
     const seen = new Set(reportUris.map((u) => u.toString()));
@@ -273,7 +313,7 @@ export class FindingIndex implements vscode.Disposable {
           stale.push(uri.toString());
           continue;
         }
-        const parsed = await this.parseOrSkip(uri, read.text);
+        const parsed = await this.parseOrSkip(uri, read.text, read.version);
         if (generation !== this.generation || this.disposed) return;
         let report: IndexedReport | undefined;
         try {
@@ -299,8 +339,8 @@ export class FindingIndex implements vscode.Disposable {
    * The parsed report; undefined, with the report listed as skipped, when the reader throws or
    * runs past its time budget; undefined alone when the index or the parser is shutting down.
    */
-  private async parseOrSkip(uri: vscode.Uri, text: string): Promise<ParsedReport | undefined> {
-    const outcome = await this.parser.parse(text).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
+  private async parseOrSkip(uri: vscode.Uri, text: string, version: number | undefined): Promise<ParsedReport | undefined> {
+    const outcome = await this.parser.parse(text, this.keeping(uri.toString(), version)).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
     if (this.disposed) return undefined;
     switch (outcome.kind) {
       case 'parsed':
@@ -314,6 +354,19 @@ export class FindingIndex implements vscode.Disposable {
       case 'stopped':
         return undefined;
     }
+  }
+
+  /**
+   * A text from an open editor's buffer (it has a version) is parsed with the previous parse of
+   * the same report kept, so that the next edit re-reads only what it touched; a text read from
+   * storage (the editor was closed) lets what was kept go.
+   */
+  private keeping(key: string, version: number | undefined): ParseKeeping | undefined {
+    if (version !== undefined) {
+      this.keptParses.add(key);
+      return { keep: key };
+    }
+    return this.keptParses.delete(key) ? { forget: key } : undefined;
   }
 
   /** Lists a report as skipped (output channel and tree); its findings, if it had any, leave. */
@@ -343,11 +396,20 @@ export class FindingIndex implements vscode.Disposable {
       version,
       findings: [],
     };
+    // A report cites few files many times: each path is looked up once per report.
+    const resolved = new Map<string, vscode.Uri | undefined>();
+    const resolve = (path: string): vscode.Uri | undefined => {
+      if (resolved.has(path)) return resolved.get(path);
+      const rel = state.fileIndex.resolve(path, relPath);
+      const uri = rel === null ? undefined : vscode.Uri.joinPath(state.folder.uri, rel);
+      resolved.set(path, uri);
+      return uri;
+    };
     report.findings = parsed.findings.map((finding) => ({
       key: findingKey(report.key, finding.id),
       finding,
       report,
-      locations: resolveLocations(state, relPath, finding.locations),
+      locations: finding.locations.map((ref) => ({ ref, uri: resolve(ref.path) })),
     }));
     return report;
   }
@@ -363,6 +425,7 @@ export class FindingIndex implements vscode.Disposable {
     const touched = new Set<string>();
     const unlink = (old: IndexedReport): void => {
       this.reportMap.delete(old.key);
+      addToSummary(this.counts, old.findings, -1);
       for (const f of old.findings) {
         if (this.byKey.get(f.key) === f) this.byKey.delete(f.key);
         for (const l of f.locations) if (l.uri) touched.add(l.uri.toString());
@@ -384,16 +447,17 @@ export class FindingIndex implements vscode.Disposable {
       if (old) {
         unlink(old);
         // Only the files where what the diagnostics show differs.
-        const before = fileSignatures(old);
-        const after = fileSignatures(report);
+        const { files: before, display: shownBefore } = this.signaturesOf(old);
+        const { files: after, display: shownAfter } = this.signaturesOf(report);
         for (const f of old.findings) for (const l of f.locations) if (l.uri && before.get(l.uri.toString()) !== after.get(l.uri.toString())) files.set(l.uri.toString(), l.uri);
         for (const f of report.findings) for (const l of f.locations) if (l.uri && before.get(l.uri.toString()) !== after.get(l.uri.toString())) files.set(l.uri.toString(), l.uri);
-        if (!findingsChanged && displaySignature(old) !== displaySignature(report)) findingsChanged = true;
+        if (shownBefore !== shownAfter) findingsChanged = true;
       } else {
         filesOf(report);
         findingsChanged = true;
       }
       this.reportMap.set(report.key, report);
+      addToSummary(this.counts, report.findings);
       reports.push(report.uri);
     }
     // The by-file lists lose the old reports' findings (once per file), then gain the new ones.
@@ -418,6 +482,17 @@ export class FindingIndex implements vscode.Disposable {
       }
     }
     return { reports, files: [...files.values()], findingsChanged };
+  }
+
+  /**
+   * A report's signatures, kept for the next version of it: a report replaced once (an open one,
+   * being edited) is likely replaced again, and its signatures then cost nothing. Reports read
+   * once by a scan never have theirs computed.
+   */
+  private signaturesOf(report: IndexedReport): ReportSignatures {
+    let sigs = this.signatures.get(report);
+    if (!sigs) this.signatures.set(report, (sigs = { files: fileSignatures(report), display: displaySignature(report) }));
+    return sigs;
   }
 
   private publish(change: IndexChange): void {
@@ -458,11 +533,4 @@ export class FindingIndex implements vscode.Disposable {
 function preferBuffer(uri: vscode.Uri, read: ReportText | ReportSkipped | undefined): ReportText | ReportSkipped | undefined {
   const doc = openDocument(uri);
   return doc ? { text: doc.getText(), version: doc.version } : read;
-}
-
-function resolveLocations(state: FolderState, reportRel: string, refs: readonly import('../core').LocationRef[]): ResolvedLocation[] {
-  return refs.map((ref) => {
-    const rel = state.fileIndex.resolve(ref.path, reportRel);
-    return { ref, uri: rel === null ? undefined : vscode.Uri.joinPath(state.folder.uri, rel) };
-  });
 }

@@ -18,9 +18,23 @@ export interface LiveUpdateDeps {
  */
 export function registerLiveUpdates({ index, settings }: LiveUpdateDeps): vscode.Disposable {
   const disposables: vscode.Disposable[] = [];
+  // Per report being parsed after an edit: whether more edits came meanwhile. Those are parsed
+  // once it is done, as one text: a report that takes longer to parse than the user takes to
+  // type never builds a queue of stale texts in front of the latest one.
+  const parsing = new Map<string, boolean>();
   const edits = new KeyedThrottle<string>(EDIT_INTERVAL_MS, (key) => {
+    if (parsing.has(key)) {
+      parsing.set(key, true);
+      return;
+    }
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (doc) void index.updateReportText(doc.uri, doc.getText(), doc.version);
+    if (!doc) return;
+    parsing.set(key, false);
+    void index.updateReportText(doc.uri, doc.getText(), doc.version).finally(() => {
+      const more = parsing.get(key);
+      parsing.delete(key);
+      if (more) edits.schedule(key);
+    });
   });
   disposables.push(edits);
 

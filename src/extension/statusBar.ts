@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { FOCUS_FINDINGS_VIEW } from './commandIds';
 import type { FindingIndex } from './findingIndex';
 import { severityLabel, statusLabel } from './findingText';
-import { summarize, type FindingSummary } from './summary';
+import type { FindingSummary } from './summary';
 import { STATUSES, SEVERITIES } from '../core';
 
 /** `$(shield) 12 open · 3 critical`; the critical part only when there are any. */
@@ -40,12 +40,13 @@ export class FindingsStatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const reports = this.index.reports().length;
+    // The index keeps the counts: a change costs the reports it touched, not every finding.
+    const reports = this.index.reportCount;
     if (reports === 0) {
       this.item.hide();
       return;
     }
-    const s = summarize(this.index.findings());
+    const s = this.index.summary();
     this.item.text = statusBarText(s);
     this.item.tooltip = tooltip(s, reports);
     this.item.accessibilityInformation = { label: `Audit Lens: ${s.open} open findings, ${s.openBySeverity.critical} critical` };

@@ -6,14 +6,16 @@
 export class KeyedThrottle<K> {
   private readonly timers = new Map<K, ReturnType<typeof setTimeout>>();
   private readonly lastRun = new Map<K, number>();
+  private disposed = false;
 
   constructor(
     private readonly intervalMs: number,
     private readonly fn: (key: K) => void,
   ) {}
 
+  /** Does nothing once disposed (work that finishes after deactivation may still ask). */
   schedule(key: K): void {
-    if (this.timers.has(key)) return;
+    if (this.disposed || this.timers.has(key)) return;
     const since = Date.now() - (this.lastRun.get(key) ?? 0);
     const wait = since >= this.intervalMs ? 0 : this.intervalMs - since;
     this.timers.set(key, setTimeout(() => {
@@ -24,6 +26,7 @@ export class KeyedThrottle<K> {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }

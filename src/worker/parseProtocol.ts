@@ -4,6 +4,14 @@ import type { ParsedReport } from '../core';
 export interface ParseRequest {
   id: number;
   text: string;
+  /**
+   * For a report open in an editor: the key (its URI) under which the worker keeps this parse,
+   * so that the next text of the same report is re-read from it (`reparseReport`) rather than
+   * from scratch. Without it the worker drops what it kept for `forget`, if anything: the
+   * report was closed and is read from storage again.
+   */
+  keep?: string;
+  forget?: string;
 }
 
 /**

@@ -46,6 +46,37 @@ function setUp(budget: () => number = () => 1000): { parser: BudgetedParser; wor
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 describe('BudgetedParser (a fake worker)', () => {
+  it('prepare() starts the worker before any report, once, and the first report goes to it when it is ready', async () => {
+    const { parser, workers } = setUp();
+    parser.prepare();
+    parser.prepare();
+    strictEqual(workers.length, 1, 'one worker, started ahead of the reports');
+    workers[0].ready();
+    const a = parser.parse('a');
+    deepStrictEqual(workers[0].sent.map((r) => r.text), ['a']);
+    workers[0].answer();
+    deepStrictEqual(await a, { kind: 'parsed', report: reportOf('a') });
+    strictEqual(workers.length, 1);
+  });
+
+  it('hands the worker what to keep or forget with each text, and nothing for a plain read', async () => {
+    const { parser, workers } = setUp();
+    const a = parser.parse('open report', { keep: 'file:///r.md' });
+    const b = parser.parse('closed again', { forget: 'file:///r.md' });
+    const c = parser.parse('other');
+    workers[0].ready();
+    for (let i = 0; i < 3; i++) workers[0].answer();
+    await Promise.all([a, b, c]);
+    deepStrictEqual(
+      workers[0].sent.map(({ text, keep, forget }) => ({ text, keep, forget })),
+      [
+        { text: 'open report', keep: 'file:///r.md', forget: undefined },
+        { text: 'closed again', keep: undefined, forget: 'file:///r.md' },
+        { text: 'other', keep: undefined, forget: undefined },
+      ],
+    );
+  });
+
   it('starts its worker on the first report, not before, and reads every report in one worker, in order', async () => {
     const { parser, workers } = setUp();
     strictEqual(workers.length, 0, 'nothing started before a report is asked for');

@@ -53,6 +53,22 @@ describe('the parse worker (dist/parseWorker.js)', function () {
     strictEqual(spawned, 1, 'the worker survived the throw');
   });
 
+  it('re-reads an open report from the parse it kept, with the same result as a fresh read, and drops it when told', async () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    const key = 'file:///ws/reviews/api-review.md';
+    // An edit: a line inserted in the middle, so every finding below it moves down one line.
+    const lines = text.split('\n');
+    const middle = Math.floor(lines.length / 2);
+    const edited = [...lines.slice(0, middle), 'A sentence typed in the report.', ...lines.slice(middle)].join('\n');
+    deepStrictEqual(await parser.parse(text, { keep: key }), { kind: 'parsed', report: parseReport(text) });
+    deepStrictEqual(await parser.parse(edited, { keep: key }), { kind: 'parsed', report: parseReport(edited) });
+    ok(JSON.stringify(parseReport(edited)) !== JSON.stringify(parseReport(text)), 'the edit moved findings, so the comparison means something');
+    // Back to the text from storage: what was kept goes, and the read is a fresh one.
+    deepStrictEqual(await parser.parse(text, { forget: key }), { kind: 'parsed', report: parseReport(text) });
+    deepStrictEqual(await parser.parse(edited, { keep: key }), { kind: 'parsed', report: parseReport(edited) });
+    strictEqual(spawned, 1);
+  });
+
   it('stops a report over budget and reads the next one in a fresh worker', async () => {
     const big = bigReport(30_000); // about 3 MB: seconds for the reader, against a 1 ms budget
     const small = readFileSync(FIXTURE, 'utf8');

@@ -11,9 +11,18 @@ export type ParseOutcome =
   /** The parser was disposed first (the extension is shutting down). */
   | { kind: 'stopped' };
 
+/**
+ * For a report open in an editor, `{ keep: uri }`: the parse is kept under that key, and the
+ * report's next text is re-read from it (only what an edit touched, where the reader can).
+ * `{ forget: uri }`: the report is read from storage again, what was kept for it goes.
+ */
+export type ParseKeeping = { keep: string; forget?: undefined } | { forget: string; keep?: undefined };
+
 /** Reads a report's text into findings, somewhere the host's main thread is not blocked. */
 export interface ReportParser {
-  parse(text: string): Promise<ParseOutcome>;
+  parse(text: string, keeping?: ParseKeeping): Promise<ParseOutcome>;
+  /** Gets ready to parse (a worker loaded and warm) before the first report is at hand. */
+  prepare?(): void;
 }
 
 /** One running worker, as the parser drives it. */
@@ -37,6 +46,7 @@ export type SpawnChannel = (events: ParseChannelEvents) => ParseChannel;
 interface Job {
   id: number;
   text: string;
+  keeping: ParseKeeping | undefined;
   resolve(outcome: ParseOutcome): void;
 }
 
@@ -64,12 +74,25 @@ export class BudgetedParser implements ReportParser {
     private readonly budgetMs: () => number,
   ) {}
 
-  parse(text: string): Promise<ParseOutcome> {
+  parse(text: string, keeping?: ParseKeeping): Promise<ParseOutcome> {
     if (this.disposed) return Promise.resolve({ kind: 'stopped' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, text, resolve });
+      this.queue.push({ id: this.nextId++, text, keeping, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Starts the worker now if none runs: a scan calls it before it lists the workspace's files,
+   * so that loading the reader and warming it up overlap with the listing.
+   */
+  prepare(): void {
+    if (this.disposed || this.running) return;
+    try {
+      this.running = this.start();
+    } catch {
+      // Said for the reports waiting when the first of them is parsed (pump tries again).
+    }
   }
 
   dispose(): void {
@@ -95,7 +118,7 @@ export class BudgetedParser implements ReportParser {
     const budget = this.budgetMs();
     // The clock starts when the text is sent to a worker that is loaded, warm and idle.
     this.current = { job, timer: setTimeout(() => this.overBudget(job, budget), budget) };
-    this.running.channel.send({ id: job.id, text: job.text });
+    this.running.channel.send({ id: job.id, text: job.text, ...job.keeping });
   }
 
   private start(): Running {
