@@ -81,4 +81,24 @@ describe('the parse worker (dist/parseWorker.js)', function () {
     deepStrictEqual(await parser.parse(small), { kind: 'parsed', report: parseReport(small) });
     strictEqual(spawned, 2, 'a fresh worker after the stopped one');
   });
+
+  it('ends a worker that runs out of its heap, fails that report with the reason, and reads the next one in a fresh worker', async () => {
+    // A 16 MB heap cannot hold the reading of a 3 MB report: the cap, not the host, ends the worker.
+    const tiny = workerChannel(WORKER, 16);
+    let started = 0;
+    const capped = new BudgetedParser((events) => {
+      started++;
+      return tiny(events);
+    }, () => 60_000);
+    try {
+      const result = await capped.parse(bigReport(30_000));
+      strictEqual(result.kind, 'failed');
+      ok(result.kind === 'failed' && /memory/i.test(result.reason), `the reason names memory: ${JSON.stringify(result)}`);
+      const small = readFileSync(FIXTURE, 'utf8');
+      deepStrictEqual(await capped.parse(small), { kind: 'parsed', report: parseReport(small) });
+      strictEqual(started, 2, 'a fresh worker after the one that ran out');
+    } finally {
+      capped.dispose();
+    }
+  });
 });
