@@ -67,6 +67,10 @@ export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDep
     const uris = new Map<string, vscode.Uri>();
     for (const uri of change.reports) uris.set(uri.toString(), uri);
     for (const uri of change.files) uris.set(uri.toString(), uri);
+    publish(uris);
+  };
+  /** Sets each file once; while the index scans, files no editor shows wait for the end of the scan. */
+  const publish = (uris: ReadonlyMap<string, vscode.Uri>): void => {
     const scanning = index.isScanning;
     const shown = scanning ? shownNow() : undefined;
     for (const [key, uri] of uris) {
@@ -86,7 +90,7 @@ export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDep
         uris.set(uri.toString(), uri);
         for (const f of tracker.findingsInFile(uri)) uris.set(f.report.key, f.report.uri);
       }
-      for (const uri of uris.values()) update(uri);
+      publish(uris);
     }),
     settings.onDidChange((e) => {
       if (e.affectsConfiguration('auditLens.severityMap') || e.affectsConfiguration('auditLens.showDeferred')) updateAll();
