@@ -50,6 +50,11 @@ export class GitMapping implements vscode.Disposable {
     };
   }
 
+  /** Hands the tracker this activation's git mapper again (the integration tests put a double in its place for a while). */
+  reattach(): void {
+    this.git.reattach();
+  }
+
   /** Whether git maps locations now. */
   get active(): boolean {
     return this.git.active;

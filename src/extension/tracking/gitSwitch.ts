@@ -54,6 +54,11 @@ export class GitSwitch {
     this.host.apply(this.mapper);
   }
 
+  /** Hands the tracker the current mapper again (after something else replaced it: a test's double). */
+  reattach(): void {
+    this.host.apply(this.mapper);
+  }
+
   /** The base reader while git may run; undefined otherwise. */
   reader(): BaseFileReader | undefined {
     return this.baseReader;
