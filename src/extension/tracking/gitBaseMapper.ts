@@ -52,7 +52,8 @@ export class GitBaseMapper implements BaseMapper {
       if (folder.timer !== undefined) clearTimeout(folder.timer);
       folder.timer = setTimeout(() => {
         folder.timer = undefined;
-        folder.running = folder.running.then(() => this.run(folder));
+        // A run that failed answers its own requests (rejected); the chain goes on for the next ones.
+        folder.running = folder.running.then(() => this.run(folder)).catch(() => undefined);
       }, this.debounceMs);
     });
   }
@@ -86,11 +87,15 @@ export class GitBaseMapper implements BaseMapper {
         // The report went away meanwhile: the index will drop it; nothing to map.
         return w.resolve(new Map());
       }
-      live.push({ w, report: toDriftReport(w.request, text) });
+      try {
+        live.push({ w, report: toDriftReport(w.request, text) });
+      } catch (error) {
+        w.reject(error);
+      }
     }));
     if (live.length === 0) return;
-    const resolved = new Map(live.map(({ w }) => [w.request.reportPath, resolvedPaths(w.request)]));
     try {
+      const resolved = new Map(live.map(({ w }) => [w.request.reportPath, resolvedPaths(w.request)]));
       const result = await folder.tracker.track(live.map((l) => l.report), (written, report) => resolved.get(report)?.get(written) ?? null);
       live.forEach(({ w }, i) => {
         const mapped = new Map<string, TrackedLocation>();
