@@ -7,9 +7,12 @@
 //   node scripts/vscode/screenshots.mjs [--out docs/media] [--only reading]
 //
 // `--only reading` takes only the pictures of the reading commands (Explain Report Reading, the
-// Not a Finding and Track as Finding quick fixes), leaving the others as they are.
+// Not a Finding and Track as Finding quick fixes), leaving the others as they are. `--only drift`
+// takes only the pictures of findings that follow the code (a changed finding's hover, a gone
+// finding in its report, Compare with the base), on a small git repository built for them.
 //
 // It builds nothing: run `node esbuild.config.mjs` first (`npm run screenshots` does both).
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -141,10 +144,11 @@ async function openQuickly(page, name) {
 
 async function main() {
   const { values } = parseArgs({ options: { out: { type: 'string', default: join(repoRoot, 'docs', 'media') }, only: { type: 'string' } } });
-  if (values.only !== undefined && values.only !== 'reading') throw new Error(`--only takes "reading", not "${values.only}"`);
+  if (values.only !== undefined && values.only !== 'reading' && values.only !== 'drift') throw new Error(`--only takes "reading" or "drift", not "${values.only}"`);
   const out = resolve(values.out);
   mkdirSync(out, { recursive: true });
   await setup();
+  if (values.only === 'drift') return driftPictures(out);
   const cleanup = createCleanup();
   try {
     // A copy, so that nothing the extension (or a stray click) does lands in examples/.
@@ -165,10 +169,11 @@ async function main() {
     await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 30_000 });
     if (values.only !== 'reading') await triagePictures(page, out);
     await readingPictures(page, out, report);
-    return 0;
   } finally {
     await cleanup.run();
   }
+  if (values.only === undefined) return driftPictures(out);
+  return 0;
 }
 
 /** The pictures of everyday triage: the view, a long finding, the hover, quick fixes, Undo, the status bar, a report. */
@@ -263,6 +268,100 @@ async function readingPictures(page, out, report) {
   await openQuickFixes(page);
   await menuShot(page, out, 'reader-track-as-finding.png');
   await page.keyboard.press('Escape');
+}
+
+// The drift pictures' repository: the code as reviewed, committed; then the code as it is now
+// (three lines inserted above one finding, another's lines deleted, a line inside a third
+// edited), committed; and a report naming the reviewed commit.
+const DRIFT_BASE = {
+  'src/auth.ts': ["import { timingSafeEqual } from 'node:crypto';", '', "const SECRET = process.env.API_SECRET ?? '';", '', 'export function checkToken(token: string): boolean {', '  return token == SECRET;', '}', '', 'export function isAdmin(role: string): boolean {', "  return role === 'admin';", '}'],
+  'src/legacy.ts': ['// Legacy session store.', '', 'export function legacyLogin(user: string, password: string) {', '  const hash = md5(password);', '  if (hash === users[user]) {', '    return createSession(user);', '  }', '  return null;', '}', '', 'export const VERSION = 2;'],
+  'src/amount.ts': ['export function parseAmount(input: string): number {', '  const value = Number(input);', '  if (value < 0) {', "    throw new Error('negative amount');", '  }', '  return value;', '}'],
+};
+const DRIFT_NOW = {
+  'src/auth.ts': [DRIFT_BASE['src/auth.ts'][0], "import { log } from './log';", '// Tokens are compared in constant time below.', '', ...DRIFT_BASE['src/auth.ts'].slice(1)],
+  'src/legacy.ts': [...DRIFT_BASE['src/legacy.ts'].slice(0, 2), DRIFT_BASE['src/legacy.ts'][10]],
+  'src/amount.ts': DRIFT_BASE['src/amount.ts'].map((l, i) => (i === 2 ? '  if (!Number.isFinite(value) || value < 0) {' : l)),
+};
+const driftReport = (sha) => [
+  '# Payments audit', '', `**Commit:** ${sha.slice(0, 7)}`, '',
+  '### [G1] Token compared with ==', '', '**Severity:** High', '**Location:** `src/auth.ts:5-7`', '', 'The token is compared with `==`, which leaks timing.', '',
+  '### [G2] MD5 password hashing', '', '**Severity:** High', '**Location:** `src/legacy.ts:4-7`', '', 'Passwords are hashed with unsalted MD5.', '',
+  '### [G3] Amount not checked for NaN', '', '**Severity:** Medium', '**Location:** `src/amount.ts:2-4`', '', '`Number("abc")` is NaN and passes the check.', '',
+].join('\n');
+
+function gitIn(cwd, ...args) {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Audit Lens', GIT_AUTHOR_EMAIL: 'pictures@example.com', GIT_COMMITTER_NAME: 'Audit Lens', GIT_COMMITTER_EMAIL: 'pictures@example.com', LC_ALL: 'C' } }).trim();
+}
+
+function writeFiles(root, files) {
+  for (const [path, lines] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), lines.join('\n') + '\n');
+  }
+}
+
+/** Hovers the middle of the first squiggle of the given kind in the active editor and waits for the hover. */
+async function hoverSquiggle(page, kind) {
+  const squiggle = page.locator(`.editor-instance .squiggly-${kind}`).first();
+  await squiggle.waitFor({ state: 'attached', timeout: 30_000 });
+  const box = await squiggle.boundingBox();
+  await page.mouse.move(box.x + Math.min(60, box.width / 2), box.y + box.height / 2 - 4);
+  await page.waitForSelector('.monaco-editor .monaco-hover:not(.hidden)', { state: 'visible', timeout: 15_000 });
+  await delay(800);
+}
+
+/** The pictures of findings that follow the code, on their own git repository. */
+async function driftPictures(out) {
+  const cleanup = createCleanup();
+  try {
+    const workspace = mkdtempSync(join(tmpdir(), 'audit-lens-drift-shots-'));
+    cleanup.add(() => rmSync(workspace, { recursive: true, force: true }));
+    gitIn(workspace, 'init', '-q', '-b', 'main');
+    gitIn(workspace, 'config', 'commit.gpgsign', 'false');
+    writeFiles(workspace, DRIFT_BASE);
+    gitIn(workspace, 'add', '-A');
+    gitIn(workspace, 'commit', '-qm', 'code as reviewed');
+    const base = gitIn(workspace, 'rev-parse', 'HEAD');
+    writeFiles(workspace, DRIFT_NOW);
+    gitIn(workspace, 'commit', '-qam', 'the code moves on');
+    const report = join(workspace, 'audits', 'payments-audit.md');
+    writeFiles(workspace, { 'audits/payments-audit.md': driftReport(base).split('\n') });
+    gitIn(workspace, 'add', '-A');
+    gitIn(workspace, 'commit', '-qm', 'the audit report');
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+
+    const server = await startCodeServer(cleanup, { workspace });
+    const browser = await launchChromium(cleanup);
+    const url = server.workbenchUrl({ folder: workspace, extensionDevelopmentPath: repoRoot, openFile: join(workspace, 'src/amount.ts') });
+    const page = await openWorkbench(browser, url, { viewport: VIEWPORT, onError: (text) => console.error(`[browser] ${text}`) });
+
+    // 1. A changed finding's hover: the squiggle says "code changed since <sha>", the hover what it was written against.
+    await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 60_000 });
+    await delay(1500);
+    await hoverSquiggle(page, 'warning');
+    await shot(page, out, 'drift-changed-hover.png', '.part.editor');
+    await clearHover(page);
+
+    // 2. A gone finding in its report: the lens says the code was deleted, the location's diagnostic offers Mark Fixed and Compare.
+    await openQuickly(page, 'payments-audit.md');
+    await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 30_000 });
+    await goToLine(page, lineStartingWith(report, '**Location:** `src/legacy.ts'));
+    await delay(1500);
+    await openQuickFixes(page);
+    await menuShot(page, out, 'drift-gone-report.png');
+    await page.keyboard.press('Escape');
+
+    // 3. Compare with the base, from the palette with the cursor in the gone finding.
+    await runCommand(page, 'Audit Lens: Compare with Base Revision');
+    await page.locator('.part.editor .tab', { hasText: '↔' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await delay(1500);
+    await shot(page, out, 'drift-compare.png', '.part.editor');
+    return 0;
+  } finally {
+    await cleanup.run();
+  }
 }
 
 try {

@@ -23,12 +23,14 @@ import { StatusHistory } from './statusHistory';
 import { StatusWriter } from './statusWriter';
 import { registerViewCommands } from './viewCommands';
 import { registerDriftActions } from './tracking/driftActions';
+import { GitMapping } from './tracking/gitMapping';
 import { LocationTracker } from './tracking/locationTracker';
 
 /** What activate() returns: the live objects, for the integration tests to look into. */
 export interface AuditLensApi {
   readonly index: FindingIndex;
   readonly tracker: LocationTracker;
+  readonly git: GitMapping;
   readonly tree: FindingsTree;
   readonly statusBar: FindingsStatusBar;
   readonly settings: SettingsStore;
@@ -48,8 +50,9 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
   const parser = new BudgetedParser(workerChannel(workerFile), () => settings.current.parseTimeoutMs);
   const index = new FindingIndex(settings, log, parser);
   // Built before every surface, so that it hears of index changes first (they all read it).
-  // The git mapper and the base reader plug in here when the git adapter lands (issue #10).
   const tracker = new LocationTracker(index, log);
+  // git maps locations from their report's revision, only in a trusted workspace (issue #10).
+  const git = new GitMapping(tracker, log);
   const tree = new FindingsTree(index, context.workspaceState, tracker);
   const statusBar = new FindingsStatusBar(index);
   const writer = new StatusWriter(index, settings);
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
     parser,
     index,
     tracker,
+    git,
     tree,
     statusBar,
     highlights,
@@ -80,11 +84,11 @@ export function activate(context: vscode.ExtensionContext): AuditLensApi {
     registerReaderCommands(deps),
     registerReportActions(deps),
     registerReportContext(index),
-    registerDriftActions({ index, settings, tracker, baseReader: () => undefined }),
+    registerDriftActions({ index, settings, tracker, baseReader: () => git.reader() }),
   );
   // No scan on the activation path: it runs in the background and publishes as it reads.
   void index.reindex();
-  return { index, tracker, tree, statusBar, settings, writer, history, highlights, explain, log };
+  return { index, tracker, git, tree, statusBar, settings, writer, history, highlights, explain, log };
 }
 
 export function deactivate(): void {}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 // `auditlens-base:` documents: a file as it was at a commit, for Compare with base. Served by
-// a `BaseFileReader` (the git adapter's `git show <base>:<path>`), so the diff does not depend on
+// a `BaseFileReader` (`GitBaseFileReader`: `git cat-file blob <base>:./<path>`), so the diff does not depend on
 // the git extension's internal `git:` URI format.
 
 export const BASE_SCHEME = 'auditlens-base';

@@ -1,9 +1,8 @@
-import type { Drift, LocationRef, TrackedLocation } from '../../core';
+import type { Drift, LineRange, LocationRef, TrackedLocation } from '../../core';
 
 // Base → disk: where a location written against the report's revision is in the file on disk.
-// This is the seam where git plugs in. Until the git adapter (src/node/git, issue #10's core and
-// CLI half) is merged, every location is `unknown` at its written lines, which is today's
-// behaviour; the live edits of open files are tracked on top either way.
+// This is the seam where git plugs in (`GitBaseMapper`); without git every location is `unknown`
+// at its written lines, and the live edits of open files are tracked on top either way.
 
 export interface BaseMapRequest {
   /** The workspace folder's root on disk (the repository is found from it). */
@@ -12,6 +11,10 @@ export interface BaseMapRequest {
   reportPath: string;
   /** Every location of the report, keyed by `locationKey`. */
   locations: ReadonlyArray<{ key: string; ref: LocationRef; resolved: string | null }>;
+  /** Each finding's lines in the report and its locations' keys, in order: git finds each location's text (and its base) there. */
+  findings: ReadonlyArray<{ reportRange: LineRange; keys: readonly string[] }>;
+  /** The report's text the findings were read from (its open buffer, else the file); only a mapper that needs it asks. */
+  text: () => Promise<string>;
 }
 
 export interface BaseMapper {
@@ -41,7 +44,7 @@ export function unmapped(ref: LocationRef, resolved: string | null, note?: strin
   };
 }
 
-/** The mapper of `followCode: edits` and `off`, of Restricted Mode, and of `git` until git lands: no base. */
+/** The mapper of `followCode: edits` and `off`, of Restricted Mode, and of `git` where git is not wired: no base. */
 export class NoBaseMapper implements BaseMapper {
   readonly usesGit = false;
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { lineNumberEdits, locationText, type LineNumberUpdate } from '../../core';
 import { COMMANDS } from '../commandIds';
 import type { FindingIndex } from '../findingIndex';
 import { findingName } from '../findingText';
@@ -10,7 +11,6 @@ import { BASE_SCHEME, BaseContentProvider, baseUri, type BaseFileReader } from '
 import { DRIFT_CODES, driftEntries } from './driftDiagnostics';
 import { shortSha } from './driftText';
 import type { LiveLocation, LocationTracker } from './locationTracker';
-import { lineNumberEdits, type LineUpdate } from './locationToken';
 
 export interface DriftActionDeps {
   index: FindingIndex;
@@ -100,7 +100,8 @@ async function compareWithBase(deps: DriftActionDeps, key: unknown, index: unkno
     return false;
   }
   const root = f.report.folder.uri.fsPath;
-  const basePath = l.tracked.drift.renamedFrom ?? l.tracked.written.path;
+  // The file's path at the base: where it was before a rename, else where the written path resolves now.
+  const basePath = l.tracked.drift.renamedFrom ?? l.tracked.resolved ?? l.tracked.written.path;
   const working = l.uri ?? vscode.Uri.joinPath(f.report.folder.uri, l.tracked.resolved ?? l.tracked.written.path);
   const name = basePath.slice(basePath.lastIndexOf('/') + 1);
   await vscode.commands.executeCommand('vscode.diff', baseUri(root, base, basePath), working, `${name} (${shortSha(base)} ↔ working tree)`);
@@ -138,18 +139,22 @@ async function updateLineNumbers(deps: DriftActionDeps, reportArg: unknown, key:
       if (l.tracked.drift.state === 'moved') chosen.push({ f, l });
     });
   }
-  const updates: LineUpdate[] = [];
+  const doc = await vscode.workspace.openTextDocument(report.uri);
+  const version = doc.version;
+  // Where each location is written in the report as it is now (the core's reading, the same the CLI's `remap` uses).
+  const lines = doc.getText().split('\n');
+  const updates: LineNumberUpdate[] = [];
   for (const { f, l } of chosen) {
     const where = `${l.tracked.written.path}:${l.tracked.written.startLine}`;
     if (!l.tracked.current || !l.uri) continue;
+    const text = locationText(lines, f.finding, l.tracked.written);
     if (deps.tracker.isDirty(l.uri)) outcome.skipped.push(`${where}: ${displayPath(l.uri)} has unsaved changes; save it first`);
     else if (l.tracked.drift.renamedFrom || l.tracked.resolved !== l.tracked.written.path) outcome.skipped.push(`${where}: the file was renamed; only line numbers are rewritten, so it is left as written`);
-    else updates.push({ ref: l.tracked.written, reportRange: f.finding.reportRange, current: l.tracked.current });
+    else if (!text || text.numbers.length === 0) outcome.skipped.push(`${where} is not written as path:line in its finding`);
+    else if (text.pinnedRev !== undefined) outcome.skipped.push(`${where} is in a permalink pinned to a commit`);
+    else updates.push({ text, tracked: l.tracked });
   }
-  const doc = await vscode.workspace.openTextDocument(report.uri);
-  const version = doc.version;
-  const { edits, skipped } = lineNumberEdits(doc.getText(), updates);
-  outcome.skipped.push(...skipped.map((s) => s.reason));
+  const edits = lineNumberEdits(doc.getText(), updates);
   if (edits.length > 0) {
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
@@ -158,7 +163,8 @@ async function updateLineNumbers(deps: DriftActionDeps, reportArg: unknown, key:
       void vscode.window.showErrorMessage(`Audit Lens: ${displayPath(report.uri)} changed while its line numbers were being updated; nothing was written. Try again.`);
       return outcome;
     }
-    outcome.updated = edits.length;
+    // Locations, not edits: a range's start and end are two edits.
+    outcome.updated = updates.filter((u) => lineNumberEdits(doc.getText(), [u]).length > 0).length;
   }
   const what = outcome.updated > 0 ? `updated ${outcome.updated} location${outcome.updated === 1 ? '' : 's'} in ${displayPath(report.uri)}` : 'no line number to update';
   const why = outcome.skipped.length > 0 ? ` (${outcome.skipped.length} left as written: ${outcome.skipped[0]}${outcome.skipped.length > 1 ? '; …' : ''})` : '';

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
+import { locationText } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
 import { hasOwnId } from '../findingText';
 import type { IndexedFinding, IndexedReport } from '../indexModel';
 import { lineRange } from '../lines';
 import { diagnosticSuffix, goneMessage, movedMessage, shortSha, writtenText } from './driftText';
 import type { LiveLocation, LocationTracker } from './locationTracker';
-import { findLocationToken } from './locationToken';
 
 /** Codes of the report diagnostics about drift; the quick fixes key on them. */
 export const DRIFT_CODES = {
@@ -33,7 +33,7 @@ export function codeDiagnosticSuffix(l: LiveLocation): string {
  * deferred ones when shown).
  */
 export function driftEntries(report: IndexedReport, tracker: LocationTracker, doc: vscode.TextDocument | undefined, shows: (f: IndexedFinding) => boolean): DriftEntry[] {
-  const lines = doc ? doc.getText().split(/\r\n|\r|\n/) : undefined;
+  const lines = doc ? doc.getText().split('\n') : undefined;
   const out: DriftEntry[] = [];
   for (const f of report.findings) {
     if (!shows(f)) continue;
@@ -63,7 +63,7 @@ export function driftEntries(report: IndexedReport, tracker: LocationTracker, do
 
 /** The location's text in the report (`src/a.ts:10-12`), else the finding's first line. */
 function whereWritten(f: IndexedFinding, l: LiveLocation, lines: string[] | undefined, doc: vscode.TextDocument | undefined): vscode.Range {
-  const token = findLocationToken(lines ?? bodyLines(f), f.finding.reportRange, l.tracked.written);
+  const token = locationText(lines ?? bodyLines(f), f.finding, l.tracked.written);
   if (!token) return lineRange(f.finding.reportRange.startLine, f.finding.reportRange.startLine, doc);
   return new vscode.Range(token.line - 1, token.startCol, token.line - 1, token.endCol);
 }

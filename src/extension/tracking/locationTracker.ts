@@ -82,8 +82,8 @@ export class LocationTracker implements vscode.Disposable {
   private disposed = false;
 
   /**
-   * @param gitMapper the base → disk mapper that runs git; none until the git adapter is wired
-   * (then `git` mode maps nothing, as `edits` does).
+   * @param gitMapper the base → disk mapper that runs git; none where git is not wired (in
+   * Restricted Mode, say: then `git` mode maps nothing, as `edits` does).
    */
   constructor(
     private readonly index: FindingIndex,
@@ -125,7 +125,7 @@ export class LocationTracker implements vscode.Disposable {
     for (const r of index.reports()) void this.remap(r);
   }
 
-  /** Hands in the git mapper (when the git adapter is wired, or a test's double) and maps everything again. */
+  /** Hands in the git mapper (or takes it away: Restricted Mode, `followCode`) and maps everything again. */
   setGitMapper(mapper: BaseMapper | undefined): Promise<void> {
     this.gitMapper = mapper;
     return this.remapAll();
@@ -303,7 +303,8 @@ export class LocationTracker implements vscode.Disposable {
     );
     let result: ReadonlyMap<string, TrackedLocation>;
     try {
-      result = await mapper.map({ root: report.folder.uri.fsPath, reportPath: report.relPath, locations }, abort.signal);
+      const findings = report.findings.map((f) => ({ reportRange: f.finding.reportRange, keys: f.locations.map((_l, i) => locationKey(f.key, i)) }));
+      result = await mapper.map({ root: report.folder.uri.fsPath, reportPath: report.relPath, locations, findings, text: () => reportText(report.uri) }, abort.signal);
     } catch (error) {
       if (!abort.signal.aborted) this.log.error(`${report.relPath}: its locations could not be mapped to the code (${oneLine(error)}); they show their written lines.`);
       return;
@@ -372,6 +373,12 @@ export class LocationTracker implements vscode.Disposable {
   private fire(files: readonly vscode.Uri[]): void {
     if (!this.disposed && files.length > 0) this.emitter.fire(files);
   }
+}
+
+/** The report's text as the index read it: its open buffer, else the file. */
+async function reportText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** Length and FNV-1a of a text: enough to tell a file saved back to what it was. */

@@ -4,10 +4,11 @@ import type { LocationRef, TrackedLocation } from '../../../src/core';
 import type { BaseMapper, BaseMapRequest } from '../../../src/extension/tracking/baseMapper';
 import { api, closeEditors, diagnosticFor, fixture, MULTI_ROOT, ourDiagnostics, readDisk, restore, waitFor, writeDisk } from './helpers';
 
-// Findings follow the code (issue #10), in the real editor. The git half (base → disk) is not
-// merged yet: a double stands in at the tracker's seam, answering for one written place what
-// git would (moved from lines 3-4 to 7-8 since 0da54fe). Everything after the seam is real:
-// the tracker, the edit events, every surface, the report write-back and its undo.
+// Findings follow the code (issue #10), in the real editor. A double stands in for git at the
+// tracker's seam, answering for one written place what git would (moved from lines 3-4 to 7-8
+// since 0da54fe), so that the live edits are tested on a known base. Everything after the seam is
+// real: the tracker, the edit events, every surface, the report write-back and its undo. Real
+// git, end to end, is in gitDrift.test.ts.
 
 const BASE = '0da54fe1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7';
 
@@ -90,8 +91,8 @@ if (!MULTI_ROOT) {
     });
 
     after(async () => {
-      const { tracker } = await api();
-      await tracker.setGitMapper(undefined);
+      // The real git mapper again, as activation wired it (none in this folder's run: no repository).
+      (await api()).git.reattach();
       await vscode.workspace.fs.delete(fixture('drift'), { recursive: true });
       await waitFor(() => !diagnosticFor(code, 'D1'), 'D1 to go with its report');
     });
