@@ -40,18 +40,20 @@ export function writtenAgainstText(t: TrackedLocation): string {
   if (!drift.base) {
     const moved = now !== undefined && now !== written ? ` · now ${now}` : '';
     const changed = drift.state === 'changed' ? ' · code changed in the editor' : drift.state === 'gone' ? ' · deleted in the editor' : '';
-    return `Line numbers as written (${written})${moved}${changed}${drift.note ? ` · ${drift.note}` : ''}`;
+    // The adapter's notes end by saying what this line starts with.
+    const note = drift.note?.replace(/;? ?line numbers are as written$/, '');
+    return `Line numbers as written (${written})${moved}${changed}${note ? ` · ${note}` : ''}`;
   }
   const head = `Written against ${shortSha(drift.base)} as ${written}`;
   switch (drift.state) {
     case 'exact':
-      return `${head} · unchanged since`;
+      return `${head} · unchanged since then`;
     case 'moved':
       return `${head} · now ${now ?? '?'}${drift.renamedFrom ? ' (file renamed)' : ''}`;
     case 'changed':
-      return `${head} · now ${now ?? '?'} · code changed since`;
+      return `${head} · now ${now ?? '?'} · the code changed since then`;
     case 'gone':
-      return `${head} · the code was deleted since`;
+      return `${head} · the code was deleted since then`;
     case 'unknown':
       return `${head}${drift.note ? ` · ${drift.note}` : ''}`;
   }

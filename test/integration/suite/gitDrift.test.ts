@@ -187,7 +187,7 @@ if (!MULTI_ROOT) {
       assert.ok(moved.includes(`Written against ${short} as gitdrift/auth.ts:5-7 · now gitdrift/auth.ts:8-10`), moved);
       await vscode.workspace.openTextDocument(edit);
       const changed = await hoverText(edit, 1);
-      assert.ok(changed.includes(`Written against ${short} as gitdrift/edit.ts:2-4 · now gitdrift/edit.ts:2-4 · code changed since`), changed);
+      assert.ok(changed.includes(`Written against ${short} as gitdrift/edit.ts:2-4 · now gitdrift/edit.ts:2-4 · the code changed since then`), changed);
     });
 
     it('the gone finding\'s report diagnostic offers Mark Fixed… and Compare with the base, which opens a diff with the base text on the left', async () => {
