@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { findingLabel, SEVERITIES, type Severity } from '../../core';
+import { findingLabel, SEVERITIES, type ScannedFinding, type Severity } from '../../core';
 import { CliError, EXIT } from '../cliError';
 import type { CliIo } from '../cliIo';
 import { terminalSafe as t } from '../terminalText';
 import { UsageError } from '../usageError';
-import { scanWith } from './scanCommand';
+import { scanEachWith } from './scanCommand';
 
 /**
  * The CI gate. It fails closed: a report that could not be read (binary, over 5 MB, a parser
@@ -29,12 +29,13 @@ export async function checkCommand(argv: string[], version: string, io: CliIo): 
   if (failOn !== 'any' && !(SEVERITIES as readonly string[]).includes(failOn)) {
     throw new UsageError(`Unknown severity "${values['fail-on']}" for --fail-on. Use one of: ${SEVERITIES.join(', ')}, any.`);
   }
-  const scan = await scanWith(values.root, positionals, Boolean(values.cache), version, io);
   const rank = (s: Severity | null): number => (s === null ? SEVERITIES.length : SEVERITIES.indexOf(s));
   const limit = failOn === 'any' ? SEVERITIES.length : SEVERITIES.indexOf(failOn as Severity);
-  const failing = scan.reports.flatMap((r) =>
-    r.findings.filter((f) => f.status === 'open' && rank(f.severity) <= limit).map((f) => ({ report: r.path, f })),
-  );
+  // Only the failing findings are kept, not the scan.
+  const failing: Array<{ report: string; f: ScannedFinding }> = [];
+  const scan = await scanEachWith(values.root, positionals, Boolean(values.cache), version, io, (r) => {
+    for (const f of r.findings) if (f.status === 'open' && rank(f.severity) <= limit) failing.push({ report: r.path, f });
+  });
   for (const { report, f } of failing) {
     const loc = f.locations.find((l) => l.resolved) ?? f.locations[0];
     const where = loc ? ` ${loc.resolved ?? loc.path}${loc.startLine ? `:${loc.startLine}` : ''}` : '';
@@ -46,7 +47,7 @@ export async function checkCommand(argv: string[], version: string, io: CliIo): 
     const n = scan.errors.length;
     throw new CliError(EXIT.usage, `FAIL: ${n} report${n === 1 ? '' : 's'} could not be read (see the errors above); a report that is not read is not checked. Pass --allow-unreadable to check the rest only.`);
   }
-  if (scan.reports.length === 0 && !values['allow-empty']) {
+  if (scan.reportCount === 0 && !values['allow-empty']) {
     throw new CliError(EXIT.usage, `FAIL: no reports found under ${scan.root}. Pass --allow-empty if that is expected.`);
   }
   const at = failOn === 'any' ? 'of any severity' : `at or above ${failOn}`;
