@@ -6,6 +6,8 @@ import { parseReport } from '../src/core';
 import { median, percentile, printFigure, type Figure } from './figure';
 import { generateWorkspace } from './generateWorkspace';
 import { HOSTILE_SHAPES } from './hostileShapes';
+import { monorepoFigures } from './monorepoBench';
+import { setStatusFigure } from './setStatusBench';
 
 // The figures issue #7 asks for, each with its target: medians of repeated runs, scans in a fresh
 // process each, and ratios to a baseline measured in the same run on the same files, so that a
@@ -142,8 +144,10 @@ function reparse(): void {
   console.log(`re-parse of a ${(big.length / 1024).toFixed(0)} KB report: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms (200 runs)`);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const figures = [...scanFigures(), hostileFigure(), growthFigure()];
+  // Issue #9: the monorepo (BENCH_QUICK=1 skips its 10,000 reports) and set-status on 1 MB.
+  figures.push(...monorepoFigures(repo, fixtures, RUNS), await setStatusFigure(fixtures, RUNS));
   reparse();
   console.log('');
   figures.forEach(printFigure);
@@ -152,4 +156,10 @@ function main(): number {
   return check && failed > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);
