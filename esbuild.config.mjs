@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const args = new Set(process.argv.slice(2));
-const production = args.has('--production') || process.env.NODE_ENV === 'production';
 
 /** @param {string} dir @param {RegExp} pattern @returns {string[]} */
 function findFiles(dir, pattern) {
@@ -58,7 +57,9 @@ if (args.has('--tests')) {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
-    minify: production,
+    // Minified like the extension (issue #9): half the bytes to load on every run. The source
+    // map stays next to it for readable stacks; the .vsix never ships either.
+    minify: true,
     banner: { js: '#!/usr/bin/env node' },
   }));
   builds.push(esbuild.build({

@@ -8,6 +8,8 @@ import { generateWorkspace } from './generateWorkspace';
 import { HOSTILE_SHAPES } from './hostileShapes';
 import { driftFigure } from './driftBench';
 import { trackerFigure } from './trackerBench';
+import { monorepoFigures } from './monorepoBench';
+import { setStatusFigure } from './setStatusBench';
 
 // The figures issue #7 asks for, each with its target: medians of repeated runs, scans in a fresh
 // process each, and ratios to a baseline measured in the same run on the same files, so that a
@@ -175,8 +177,10 @@ function reparse(): void {
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const figures = [...scanFigures(), hostileFigure(), realisticFigure(), growthFigure(), driftFigure(join(repo, 'out/bench/driftProbe.js'), RUNS), trackerFigure()];
+  // Issue #9: the monorepo (BENCH_QUICK=1 skips its 10,000 reports) and set-status on 1 MB.
+  figures.push(...monorepoFigures(repo, fixtures, RUNS), await setStatusFigure(fixtures, RUNS));
   reparse();
   console.log('');
   figures.forEach(printFigure);
@@ -185,4 +189,10 @@ function main(): number {
   return check && failed > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

@@ -1,4 +1,4 @@
-import { isDerivedId, type ScanResult, type ScannedFinding } from '../core';
+import { isDerivedId, type ScanError, type ScannedFinding, type ScannedReport, type ScanResult } from '../core';
 import { terminalSafe as t } from './terminalText';
 
 /**
@@ -7,24 +7,43 @@ import { terminalSafe as t } from './terminalText';
  * Every value from a report or a file name is made terminal-safe.
  */
 export function formatTable(scan: ScanResult): string {
-  const out: string[] = [];
-  let total = 0;
-  let open = 0;
-  for (const r of scan.reports) {
-    out.push(t(`${r.path} — ${r.title} (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'})`));
+  const pieces: string[] = [];
+  const table = new ScanTableWriter((s) => pieces.push(s));
+  for (const r of scan.reports) table.report(r);
+  table.end(scan.errors);
+  return pieces.join('\n');
+}
+
+/** `formatTable` written report by report, each as soon as it is read; only counts are kept. */
+export class ScanTableWriter {
+  private reports = 0;
+  private total = 0;
+  private open = 0;
+
+  constructor(private readonly out: (text: string) => void) {}
+
+  report(r: ScannedReport): void {
+    const out = [t(`${r.path} — ${r.title} (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'})`)];
     const rows = r.findings.map((f) => [isDerivedId(f) ? '' : f.id, f.severity ?? '-', f.status, where(f), f.title].map(t));
     // The location column is wider: it may say where the code moved from (#10).
     const widths = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 80 : 40, Math.max(...rows.map((row) => row[c].length), 0)));
     for (const row of rows) {
       out.push(('  ' + row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).filter((_cell, c) => c > 0 || widths[0] > 0).join('  ')).trimEnd());
     }
+    // A blank line after each report (`out` ends the piece with the line break).
     out.push('');
-    total += r.findings.length;
-    open += r.findings.filter((f) => f.status === 'open').length;
+    this.out(out.join('\n'));
+    this.reports++;
+    this.total += r.findings.length;
+    this.open += r.findings.filter((f) => f.status === 'open').length;
   }
-  for (const e of scan.errors) out.push(t(`error: ${e.path}: ${e.message}`));
-  out.push(`${scan.reports.length} report${scan.reports.length === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'}, ${open} open${scan.errors.length ? `, ${scan.errors.length} error${scan.errors.length === 1 ? '' : 's'}` : ''}`);
-  return out.join('\n');
+
+  end(errors: readonly ScanError[]): void {
+    const { reports, total, open } = this;
+    const out = errors.map((e) => t(`error: ${e.path}: ${e.message}`));
+    out.push(`${reports} report${reports === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'}, ${open} open${errors.length ? `, ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}`);
+    this.out(out.join('\n'));
+  }
 }
 
 function where(f: ScannedFinding): string {

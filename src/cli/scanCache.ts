@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { SEVERITIES, STATUSES, type Finding, type ParsedReport } from '../core';
+import { SEVERITIES, STATUSES, type Finding, type FindingKind, type ParsedReport } from '../core';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** A parsed report and its findings' status notes, as kept in the cache (bodies dropped). */
@@ -130,6 +130,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 const isLine = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
 const isLineOrNull = (v: unknown): boolean => v === null || isLine(v);
 
+// Every kind a finding can have: a kind left out here made each report with such a finding a
+// cache miss on every run (issue #9: paragraph and code-line findings were re-parsed each time).
+const FINDING_KINDS: Record<FindingKind, true> = { heading: true, listItem: true, tableRow: true, paragraph: true, codeLine: true };
+
 function isFinding(f: unknown): f is Finding {
   if (!isObject(f) || !isObject(f.reportRange) || !Array.isArray(f.locations)) return false;
   return (
@@ -137,7 +141,8 @@ function isFinding(f: unknown): f is Finding {
     typeof f.title === 'string' &&
     (f.severity === null || (SEVERITIES as readonly unknown[]).includes(f.severity)) &&
     (STATUSES as readonly unknown[]).includes(f.status) &&
-    (f.kind === 'heading' || f.kind === 'listItem' || f.kind === 'tableRow') &&
+    typeof f.kind === 'string' &&
+    Object.hasOwn(FINDING_KINDS, f.kind) &&
     typeof f.body === 'string' &&
     isLine(f.reportRange.startLine) &&
     isLine(f.reportRange.endLine) &&

@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { promises as fs } from 'node:fs';
-import { FileIndex, parseReport, statusNotesOf, toScannedReport, type ScanResult } from '../core';
-import { readReportFile } from './readReportFile';
+import { FileIndex, parseReport, statusNotesOf, toScannedReport, type ScanError, type ScannedReport, type ScanResult } from '../core';
+import { readReportFileSync, type ReadResult } from './readReportFile';
 import { contentHash, type CachedReport, type ScanCache } from './scanCache';
 import { isInside, toRelative, walkRoot } from './walkRoot';
 
@@ -13,12 +13,24 @@ export interface ScanOptions {
   cache?: ScanCache;
 }
 
-/** Scans a root: every report becomes an entry in `reports` or in `errors`, never a crash. */
-export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
+/** What a scan leaves besides its reports, which went to the caller one by one. */
+export interface ScanSummary {
+  root: string;
+  reportCount: number;
+  errors: ScanError[];
+}
+
+/**
+ * Scans a root and hands each report to `onReport` as soon as it is read, in the order of
+ * the listing: nothing but the file index and the errors is kept, so a caller that writes
+ * each report out holds one report at a time. Every report becomes a report or an error,
+ * never a crash.
+ */
+export async function scanEach(options: ScanOptions, onReport: (report: ScannedReport) => void): Promise<ScanSummary> {
   const root = options.root;
   const listing = await walkRoot(root);
   const index = new FileIndex(listing.files, root);
-  const result: ScanResult = { version: 1, root, reports: [], errors: [] };
+  const summary: ScanSummary = { root, reportCount: 0, errors: [] };
 
   const targets: string[] = [];
   if (options.files && options.files.length > 0) {
@@ -26,7 +38,7 @@ export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
       const abs = resolve(f);
       const real = await fs.realpath(abs).catch(() => abs);
       if (!isInside(root, real)) {
-        result.errors.push({ path: f, message: `Outside the root ${root}; not read.` });
+        summary.errors.push({ path: f, message: `Outside the root ${root}; not read.` });
       } else {
         targets.push(toRelative(root, real));
       }
@@ -35,29 +47,27 @@ export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
     targets.push(...listing.reports);
   }
 
-  // Reads run a few files ahead of the parse, so that the disk and the parser work at once.
-  const reads = new Map<number, ReturnType<typeof readReportFile>>();
-  for (let k = 0; k < targets.length; k++) {
-    for (let ahead = k; ahead < Math.min(targets.length, k + READ_AHEAD); ahead++) {
-      if (!reads.has(ahead)) reads.set(ahead, readReportFile(resolve(root, targets[ahead]), root));
+  for (const rel of targets) {
+    const parsed = parseOne(rel, readReportFileSync(resolve(root, rel), root), options.cache);
+    if ('message' in parsed) summary.errors.push({ path: rel, message: parsed.message });
+    else {
+      summary.reportCount++;
+      onReport(toScannedReport(rel, basename(rel), parsed.report, index, parsed.notes));
     }
-    const rel = targets[k];
-    const read = reads.get(k)!;
-    reads.delete(k);
-    const parsed = await parseOne(rel, read, options.cache);
-    if ('message' in parsed) result.errors.push({ path: rel, message: parsed.message });
-    else result.reports.push(toScannedReport(rel, basename(rel), parsed.report, index, parsed.notes));
   }
   if (options.cache && !(options.files && options.files.length > 0)) options.cache.retain(targets);
-  return result;
+  return summary;
 }
 
-/** How many reports are read ahead of the one being parsed. */
-const READ_AHEAD = 8;
+/** Scans a root into one result holding every report (for the SARIF export, which needs them all). */
+export async function scanRoot(options: ScanOptions): Promise<ScanResult> {
+  const reports: ScannedReport[] = [];
+  const { root, errors } = await scanEach(options, (r) => reports.push(r));
+  return { version: 1, root, reports, errors };
+}
 
-async function parseOne(rel: string, reading: ReturnType<typeof readReportFile>, cache: ScanCache | undefined): Promise<CachedReport | { message: string }> {
+function parseOne(rel: string, read: ReadResult, cache: ScanCache | undefined): CachedReport | { message: string } {
   // Always read: the cache is keyed on the bytes, so it can only save the parse.
-  const read = await reading;
   if (!read.ok) return { message: read.message };
   const hash = cache ? contentHash(read.bytes) : '';
   const hit = cache?.get(rel, hash);

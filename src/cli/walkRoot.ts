@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { makeFolderExcluder, makeReportMatcher } from '../core';
 
@@ -12,18 +12,20 @@ export interface RootListing {
 /**
  * Lists a root's files without leaving it: excluded folders are not entered, symlinked
  * folders are not followed, and a symlinked file counts only if it points inside the root.
+ * The calls are synchronous: one folder after another, they cost less than as round trips
+ * through the thread pool (a warm scan of the bench's 1,000-report monorepo was a quarter idle).
  */
 export async function walkRoot(root: string, include?: readonly string[], exclude?: readonly string[]): Promise<RootListing> {
-  const realRoot = await fs.realpath(root);
+  const realRoot = realpathSync(root);
   const isReport = makeReportMatcher(include, exclude);
   const isExcludedDir = makeFolderExcluder(exclude);
   const files: string[] = [];
   const pending: string[] = [''];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
-      entries = await fs.readdir(join(realRoot, dir), { withFileTypes: true });
+      entries = readdirSync(join(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -33,7 +35,7 @@ export async function walkRoot(root: string, include?: readonly string[], exclud
         if (!isExcludedDir(rel)) pending.push(rel);
       } else if (e.isFile()) {
         files.push(rel);
-      } else if (e.isSymbolicLink() && (await symlinkedFileInside(realRoot, rel))) {
+      } else if (e.isSymbolicLink() && symlinkedFileInside(realRoot, rel)) {
         files.push(rel);
       }
     }
@@ -42,10 +44,10 @@ export async function walkRoot(root: string, include?: readonly string[], exclud
   return { files, reports: files.filter(isReport) };
 }
 
-async function symlinkedFileInside(realRoot: string, rel: string): Promise<boolean> {
+function symlinkedFileInside(realRoot: string, rel: string): boolean {
   try {
-    const target = await fs.realpath(join(realRoot, rel));
-    return isInside(realRoot, target) && (await fs.stat(target)).isFile();
+    const target = realpathSync(join(realRoot, rel));
+    return isInside(realRoot, target) && statSync(target).isFile();
   } catch {
     return false;
   }

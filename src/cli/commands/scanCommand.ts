@@ -1,24 +1,59 @@
 import { parseArgs } from 'node:util';
-import type { ScanResult } from '../../core';
+import type { ScannedReport, ScanResult } from '../../core';
 import type { CliIo } from '../cliIo';
-import { formatTable } from '../formatTable';
+import { applyDrift } from '../driftStep';
+import { driftMode, markAsWritten } from '../driftMode';
+import { ScanTableWriter } from '../formatTable';
 import { resolveRoot } from '../resolveRoot';
 import { cacheFileFor, ScanCache } from '../scanCache';
-import { scanRoot } from '../scanRoot';
-import { terminalSafe, terminalSafeJson } from '../terminalText';
-import { applyDrift } from '../driftStep';
+import { ScanJsonWriter } from '../scanJson';
+import { scanEach, type ScanSummary } from '../scanRoot';
+import { terminalSafe } from '../terminalText';
 
-/** Scans a root, with the cache if asked for; a cache that cannot be saved is a warning. */
-export async function scanWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, useGit = true): Promise<ScanResult> {
+/**
+ * Scans a root, with the cache if asked for, handing each report to `onReport` as it is read;
+ * a cache that cannot be saved is a warning. Locations are as the working tree has them.
+ */
+export async function scanEachWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, onReport: (r: ScannedReport, root: string) => void): Promise<ScanSummary> {
   const root = await resolveRoot(rootArg);
   const cache = useCache ? await ScanCache.load(cacheFileFor(root), version) : undefined;
-  const scan = await scanRoot({ root, files, cache });
+  const summary = await scanEach({ root, files, cache }, (r) => onReport(r, root));
   const failed = await cache?.save();
   if (failed) io.err(`audit-lens: warning: the cache was not saved: ${terminalSafe(failed)}`);
-  await applyDrift(scan, useGit);
-  return scan;
+  return summary;
 }
 
+/**
+ * Scans a root with every location mapped to the code now (#10), handing each report to
+ * `onReport`. In a git repository the reports are held until git has mapped them all (one
+ * batch per base); otherwise they stream one by one, their locations as written.
+ */
+export async function scanMappedWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, useGit: boolean, onReport: (r: ScannedReport, root: string) => void): Promise<ScanSummary> {
+  const root = await resolveRoot(rootArg);
+  const mode = await driftMode(root, useGit);
+  if (!mode.git) {
+    return scanEachWith(root, files, useCache, version, io, (r, at) => {
+      markAsWritten(r, mode.note);
+      onReport(r, at);
+    });
+  }
+  const scan = await scanWith(root, files, useCache, version, io);
+  await applyDrift(scan, true);
+  for (const r of scan.reports) onReport(r, scan.root);
+  return { root: scan.root, reportCount: scan.reports.length, errors: scan.errors };
+}
+
+/** Scans a root into one result holding every report (for outputs that need them all at once). */
+export async function scanWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, useGit?: boolean): Promise<ScanResult> {
+  const reports: ScannedReport[] = [];
+  const collect = (r: ScannedReport): void => {
+    reports.push(r);
+  };
+  const { root, errors } = useGit === undefined ? await scanEachWith(rootArg, files, useCache, version, io, collect) : await scanMappedWith(rootArg, files, useCache, version, io, useGit, collect);
+  return { version: 1, root, reports, errors };
+}
+
+/** `scan`: the table or the JSON is written report by report, so memory holds one report where git does not map them. */
 export async function scanCommand(argv: string[], version: string, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -26,7 +61,13 @@ export async function scanCommand(argv: string[], version: string, io: CliIo): P
     allowPositionals: true,
     strict: true,
   });
-  const scan = await scanWith(values.root, positionals, Boolean(values.cache), version, io, !values['no-git']);
-  io.out(values.json ? terminalSafeJson(JSON.stringify(scan, null, 2)) : formatTable(scan));
+  let json: ScanJsonWriter | undefined;
+  const table = values.json ? undefined : new ScanTableWriter((s) => io.out(s));
+  const summary = await scanMappedWith(values.root, positionals, Boolean(values.cache), version, io, !values['no-git'], (r, root) => {
+    if (table) table.report(r);
+    else (json ??= new ScanJsonWriter(root, (s) => io.out(s))).report(r);
+  });
+  if (table) table.end(summary.errors);
+  else (json ?? new ScanJsonWriter(summary.root, (s) => io.out(s))).end(summary.errors);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { ReportLines } from './reportLines';
 import { applyTextEdits } from './applyTextEdits';
 import { fieldsInLine, STATUS_LABELS_READ } from '../markdown/fields';
-import { parseReport } from '../parseReport';
+import { parseReportState, reparseReport } from '../incremental/reparseReport';
 import { splitRow } from '../detect/readTable';
 import { scanLines, type ScannedLine } from '../markdown/scanLines';
 import { STATUSES, type Finding, type Status, type TextEdit } from '../types';
@@ -46,14 +46,18 @@ export function normalizeStatus(input: string): Status | null {
  * replaced; otherwise a `**Status:**` line goes under its heading, a marker onto its list
  * item (or its checkbox is ticked), or its table row's Status cell is set. The author's words
  * in a replaced value are kept (see `composeStatusValue`), the note is escaped, and the edit
- * is made only if re-parsing shows that nothing but this status changed.
+ * is made only if re-reading the edited report shows that nothing but this status changed.
+ * One full parse per change: the re-read goes through `reparseReport`, which re-reads only the
+ * part of the report the edit touched.
  */
 export function setFindingStatus(text: string, id: string, status: string, options: StatusEditOptions = {}): StatusEditResult {
   const next = normalizeStatus(status);
   if (next === null) {
     throw new StatusEditError('unknown-status', `Unknown status "${status}". Use one of: ${STATUSES.join(', ')}.`);
   }
-  const report = parseReport(text);
+  // Kept for the verification below: `reparseReport` re-reads only what the edit touched.
+  const state = parseReportState(text);
+  const report = state.report;
   const finding = findById(report.findings, id);
   if (!finding) {
     const known = report.findings.map((f) => f.id);
@@ -73,7 +77,7 @@ export function setFindingStatus(text: string, id: string, status: string, optio
     for (const light of withNote === '' && options.date === undefined ? [true, false] : [false]) {
       const edit = editFor(finding, next, valueFor, doc, light);
       if (edit.start === edit.end && edit.newText === '') continue;
-      const after = parseReport(applyTextEdits(text, [edit])).findings;
+      const after = reparseReport(state, applyTextEdits(text, [edit])).report.findings;
       if (changesOnlyStatus(text, edit, report.findings, after, target, next)) return edit;
     }
     return null;

@@ -12,15 +12,16 @@ export function changesOnlyStatus(text: string, edit: TextEdit, before: readonly
   const delta = countNewlines(edit.newText, 0, edit.newText.length) - countNewlines(text, edit.start, edit.end);
   return before.every((b, i) => {
     const a = after[i];
+    // A finding the re-read reused as it was: the same values, only its lines are left to check.
     const same =
-      a.id === b.id &&
+      (a === b || (a.id === b.id &&
       a.title === b.title &&
       a.severity === b.severity &&
       a.kind === b.kind &&
-      JSON.stringify(a.locations) === JSON.stringify(b.locations) &&
+      JSON.stringify(a.locations) === JSON.stringify(b.locations))) &&
       a.reportRange.startLine === b.reportRange.startLine + (b.reportRange.startLine > editLine ? delta : 0) &&
       a.reportRange.endLine === b.reportRange.endLine + (b.reportRange.endLine >= editLine ? delta : 0);
-    return same && (i === target ? a.status === next : a.status === b.status && a.body === b.body);
+    return same && (i === target ? a.status === next : a === b || (a.status === b.status && a.body === b.body));
   });
 }
 

@@ -1,23 +1,18 @@
 import { posix } from 'node:path';
+import { SuffixMap } from './suffixMap';
 
 /**
- * The files of one root, for resolving a location as written in a report to a file:
- * exactly, relative to the report's folder, or by a unique path suffix. Paths are relative
- * to the root with `/` separators; anything that would leave the root resolves to null.
+ * The files of one root, for resolving a location as written in a report to a file the way a
+ * person reading the report would. Paths are relative to the root with `/` separators;
+ * anything that would leave the root resolves to null.
  */
 export class FileIndex {
   private readonly files: Set<string>;
-  private readonly byBase = new Map<string, string[]>();
+  private readonly suffixes: SuffixMap;
 
   constructor(files: Iterable<string>, private readonly root: string = '') {
-    this.files = new Set();
-    for (const f of files) {
-      this.files.add(f);
-      const base = f.slice(f.lastIndexOf('/') + 1);
-      const list = this.byBase.get(base);
-      if (list) list.push(f);
-      else this.byBase.set(base, [f]);
-    }
+    this.files = new Set(files);
+    this.suffixes = new SuffixMap(this.files);
   }
 
   get size(): number {
@@ -28,26 +23,57 @@ export class FileIndex {
     return this.files.has(relPath);
   }
 
-  /** The root-relative file a reference points to, or null when none or several match. */
+  /**
+   * The root-relative file a reference points to, or null when none or several match.
+   *
+   * A path is read from where the report stands: against the report's own folder, then each
+   * folder above it up to the root, nearest first (`src/x.ts` in `services/a/docs/audit.md`
+   * is `services/a/src/x.ts` when that exists, before a `src/x.ts` of the root). Failing
+   * that, as the end of a longer path (`x.ts` for `src/x.ts`), looked for in the report's
+   * folder, then in each folder above it: the nearest folder holding any such file decides,
+   * and only when it holds exactly one. So a report of one service never resolves to
+   * another service's file that the report's own service also has, and a name that two
+   * files of the report's own service share stays unresolved rather than guessed.
+   * A path with `..` is read from the report's folder only; an absolute path only inside the
+   * root, as the root-relative path it names.
+   */
   resolve(refPath: string, reportRelPath: string): string | null {
     let p = refPath.replace(/\\/g, '/');
-    if (p.startsWith('/') || /^[A-Za-z]:\//.test(p)) {
+    const absolute = p.startsWith('/') || /^[A-Za-z]:\//.test(p);
+    if (absolute) {
       const root = this.root.replace(/\\/g, '/').replace(/\/$/, '');
       if (root === '' || !p.startsWith(root + '/')) return null;
       p = p.slice(root.length + 1);
     }
     const reportDir = posix.dirname(reportRelPath) === '.' ? '' : posix.dirname(reportRelPath);
-    const relative = posix.normalize(posix.join(reportDir, p));
     if (p.split('/').includes('..')) {
       // Only a path relative to the report's folder can climb, and never out of the root.
+      const relative = posix.normalize(posix.join(absolute ? '' : reportDir, p));
       if (relative.startsWith('../') || relative === '..') return null;
       return this.files.has(relative) ? relative : null;
     }
-    const exact = posix.normalize(p);
-    if (this.files.has(exact)) return exact;
-    if (this.files.has(relative)) return relative;
-    const base = exact.slice(exact.lastIndexOf('/') + 1);
-    const matches = (this.byBase.get(base) ?? []).filter((f) => f === exact || f.endsWith('/' + exact));
-    return matches.length === 1 ? matches[0] : null;
+    const wanted = posix.normalize(p);
+    if (wanted === '.' || wanted === '' || wanted.startsWith('/')) return null;
+    const folders = ancestors(reportDir);
+    // An absolute path names a file from the root, not from the report's folder.
+    for (const folder of absolute ? [''] : folders) {
+      const candidate = folder === '' ? wanted : `${folder}/${wanted}`;
+      if (this.files.has(candidate)) return candidate;
+    }
+    for (const folder of folders) {
+      const found = this.suffixes.within(wanted, folder);
+      if (found.kind === 'one') return found.file;
+      // A wider folder only holds more of them.
+      if (found.kind === 'many') return null;
+    }
+    return null;
   }
+}
+
+/** A folder and each folder above it, nearest first, the root ('') last. */
+function ancestors(folder: string): string[] {
+  const out: string[] = [];
+  for (let f = folder; f !== ''; f = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '') out.push(f);
+  out.push('');
+  return out;
 }
