@@ -6,14 +6,20 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { formatTable } from '../../src/cli/formatTable';
 import { scanRoot } from '../../src/cli/scanRoot';
+import { scanWith } from '../../src/cli/commands/scanCommand';
+import type { CliIo } from '../../src/cli/cliIo';
 import { terminalSafeJson } from '../../src/cli/terminalText';
 
 const corpus = join(__dirname, '../../../test/fixtures/corpus');
 const cli = join(__dirname, '../../../dist/cli.js');
 
-/** What `scan --json` printed before it streamed: the whole result in one `JSON.stringify(…, null, 2)`, then a newline. */
+/**
+ * What `scan --json` printed before it streamed: the whole result, locations mapped as the scan
+ * maps them (#10), in one `JSON.stringify(…, null, 2)`, then a newline.
+ */
 async function wholeJson(root: string): Promise<string> {
-  return terminalSafeJson(JSON.stringify(await scanRoot({ root }), null, 2)) + '\n';
+  const io: CliIo = { out: () => {}, err: () => {} };
+  return terminalSafeJson(JSON.stringify(await scanWith(root, [], false, 'test', io, true), null, 2)) + '\n';
 }
 
 async function streamed(...argv: string[]): Promise<string> {
