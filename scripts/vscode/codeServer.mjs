@@ -95,10 +95,13 @@ async function choosePort(requested) {
   }
 }
 
-function writeUserSettings(userDataDir) {
+// With workspace trust on, a folder opens untrusted (Restricted Mode) without asking.
+const UNTRUSTED_SETTINGS = { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' };
+
+function writeUserSettings(userDataDir, trust) {
   const dir = join(userDataDir, 'User');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(trust ? USER_SETTINGS : { ...USER_SETTINGS, ...UNTRUSTED_SETTINGS }, null, 2));
 }
 
 async function isHealthy(port) {
@@ -153,12 +156,13 @@ function encodePath(path) {
  * @param {number} [options.port] a free port is picked when absent
  * @param {string} [options.extensionsDir] installed extensions to load (see installExtension); a fresh, empty one when absent
  */
-export async function startCodeServer(cleanup, { workspace, port, extensionsDir } = {}) {
+/** `trust: false` keeps VS Code's workspace trust on, so the workspace opens in Restricted Mode. */
+export async function startCodeServer(cleanup, { workspace, port, extensionsDir, trust = true } = {}) {
   const chosenPort = await choosePort(port);
   const tempDir = mkdtempSync(join(tmpdir(), 'audit-lens-code-server-'));
   cleanup.add(() => rmSync(tempDir, { recursive: true, force: true }));
   const userDataDir = join(tempDir, 'user');
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, trust);
   // Its IPC sockets (and the extension host's temporary files) go into tempDir:
   // killed helpers would otherwise leave sockets in /tmp.
   const processTempDir = join(tempDir, 'tmp');
@@ -170,7 +174,7 @@ export async function startCodeServer(cleanup, { workspace, port, extensionsDir 
     '--bind-addr', `${HOST}:${chosenPort}`,
     // Its own config file, so it neither reads nor writes ~/.config/code-server.
     '--config', join(tempDir, 'config.yaml'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(trust ? ['--disable-workspace-trust'] : []),
     // Only with the smoke-test driver does the built workbench honour the
     // extension-development parameters passed in the URL's payload.
     '--vscode-option', 'enable-smoke-test-driver',

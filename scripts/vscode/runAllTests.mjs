@@ -1,15 +1,20 @@
 // `npm run test:integration`: the integration suite in both workspace shapes it covers (one
-// folder, and a multi-root workspace), each in its own code-server run, then one combined
-// closing line `integration: N passed, N failed`.
+// folder, and a multi-root workspace), each in its own code-server run, then the Restricted Mode
+// suite in an untrusted folder, then one combined closing line `integration: N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const WORKSPACES = ['test/fixtures/workspace', 'test/fixtures/multi-root.code-workspace'];
+const RUNS = [
+  ['test/fixtures/workspace'],
+  ['test/fixtures/multi-root.code-workspace'],
+  // Workspace trust on: the folder opens in Restricted Mode, and only that suite runs.
+  ['test/fixtures/workspace', '--untrusted', '--grep', 'Restricted Mode'],
+];
 const runner = fileURLToPath(new URL('./runTests.mjs', import.meta.url));
 
-function runOne(workspace) {
+function runOne([workspace, ...args]) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [runner, '--workspace', workspace, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [runner, '--workspace', workspace, ...args, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let last = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
@@ -24,9 +29,9 @@ function runOne(workspace) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
-for (const workspace of WORKSPACES) {
-  console.log(`[integration] workspace ${workspace}`);
-  const r = await runOne(workspace);
+for (const run of RUNS) {
+  console.log(`[integration] workspace ${run.join(' ')}`);
+  const r = await runOne(run);
   totals.passed += r.passed;
   totals.failed += r.failed;
   totals.skipped += r.skipped;

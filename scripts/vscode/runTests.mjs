@@ -5,6 +5,7 @@
 //
 //   node scripts/vscode/runTests.mjs [--workspace <folder | file.code-workspace>]
 //     [--extension <folder>] [--tests <index.js>] [--grep <pattern>] [--timeout <seconds>]
+//     [--untrusted]   (workspace trust on: the workspace opens in Restricted Mode)
 //
 // Exit code 0 when every test passed, 1 when a test failed (or none ran), 2
 // when no result came back (set-up problem, the test entry failed to load, timeout).
@@ -44,13 +45,13 @@ async function waitForResult({ resultFile, hostExit, serverExit, timeoutMs }) {
 async function runSuite(options, tempDir, cleanup) {
   const resultFile = join(tempDir, 'result.json');
   const target = copyWorkspace(options.workspace, join(tempDir, 'workspace'));
-  const server = await startCodeServer(cleanup, { workspace: target.folder ?? target.workspaceFile });
+  const server = await startCodeServer(cleanup, { workspace: target.folder ?? target.workspaceFile, trust: !options.untrusted });
   try {
     const url = server.workbenchUrl({
       ...target,
       extensionDevelopmentPath: options.extension,
       extensionTestsPath: options.tests,
-      extensionEnvironment: testEnvironment({ resultFile, grep: options.grep }),
+      extensionEnvironment: testEnvironment({ resultFile, grep: options.grep, untrusted: options.untrusted }),
     });
     const browser = await launchChromium(cleanup);
     let reportHostExit;
@@ -69,7 +70,7 @@ async function runSuite(options, tempDir, cleanup) {
 }
 
 async function main() {
-  const options = readTestOptions({ timeout: { type: 'string', default: '300' } });
+  const options = readTestOptions({ timeout: { type: 'string', default: '300' }, untrusted: { type: 'boolean', default: false } });
   await setup();
   checkBuilt(options);
   const cleanup = createCleanup();

@@ -65,8 +65,8 @@ export function copyWorkspace(source, dest) {
 }
 
 /** The environment the test entry reads inside the extension host. */
-export function testEnvironment({ resultFile, grep }) {
-  return { AUDIT_LENS_TEST_RESULT: resultFile, ...(grep ? { AUDIT_LENS_TEST_GREP: grep } : {}) };
+export function testEnvironment({ resultFile, grep, untrusted }) {
+  return { AUDIT_LENS_TEST_RESULT: resultFile, ...(grep ? { AUDIT_LENS_TEST_GREP: grep } : {}), ...(untrusted ? { AUDIT_LENS_TEST_UNTRUSTED: '1' } : {}) };
 }
 
 export function readResult(file) {
