@@ -12,9 +12,8 @@ import { scanRoot } from '../scanRoot';
 import { terminalSafe as t } from '../terminalText';
 import { UsageError } from '../usageError';
 import { isInside, toRelative } from '../walkRoot';
-import { writeFileAtomic } from '../writeFileAtomic';
+import { ReportChanged, writeReportIfUnchanged } from '../writeReportIfUnchanged';
 
-class ReportChanged extends Error {}
 
 /**
  * `remap REPORT [--write]` (#10): the line numbers of the report's `moved` locations, rewritten
@@ -58,13 +57,7 @@ export async function remapCommand(argv: string[], _version: string, io: CliIo):
   const updated = applyTextEdits(read.text, edits);
   await withReportLock(real, async () => {
     try {
-      await writeFileAtomic(real, updated, {
-        mustExist: true,
-        beforeRename: async () => {
-          const again = await readReportFile(real, root);
-          if (!again.ok || !again.bytes.equals(read.bytes)) throw new ReportChanged();
-        },
-      });
+      await writeReportIfUnchanged(real, root, read, updated);
     } catch (err) {
       if (err instanceof ReportChanged) throw new CliError(EXIT.write, `${positionals[0]} changed while the line numbers were being written; nothing written. Try again.`);
       throw err;

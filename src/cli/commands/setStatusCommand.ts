@@ -10,12 +10,11 @@ import { resolveRoot } from '../resolveRoot';
 import { terminalSafe as t } from '../terminalText';
 import { UsageError } from '../usageError';
 import { isInside, toRelative } from '../walkRoot';
-import { writeFileAtomic } from '../writeFileAtomic';
+import { ReportChanged, writeReportIfUnchanged } from '../writeReportIfUnchanged';
 
 /** How many times a write is recomputed when the report changed under it, before giving up. */
 const ATTEMPTS = 5;
 
-class ReportChanged extends Error {}
 
 /**
  * Writes one finding's status into its report. Writers of the same report take turns
@@ -52,13 +51,7 @@ export async function setStatusCommand(argv: string[], _version: string, io: Cli
       }
       const updated = applyTextEdits(read.text, result.edits);
       try {
-        await writeFileAtomic(real, updated, {
-          mustExist: true,
-          beforeRename: async () => {
-            const now = await readReportFile(real, root);
-            if (!now.ok || !now.bytes.equals(read.bytes)) throw new ReportChanged();
-          },
-        });
+        await writeReportIfUnchanged(real, root, read, updated);
       } catch (err) {
         if (err instanceof ReportChanged) continue;
         throw err;
