@@ -4,7 +4,9 @@ import {
   chooseBase, FileIndex, lineIndex, indexAddedLines, locationText, mapLocation, parseRawDiff, parseReportLog, revisionMentions,
   type BaseChoice, type BaseDiff, type FileDelta, type Finding, type LocationRef, type LocationText, type ReportHistory, type TrackedLocation,
 } from '../../core';
-import { diffPaths, dirtyStamp, filesAt, openFolder, renamesSince, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
+import { posix } from 'node:path';
+import { CatFileBatch } from './catFileBatch';
+import { diffPaths, dirtyStamp, filesAt, filesExistAt, headOf, renamesSince, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
 import type { GitOptions } from './runGit';
 
 /** A report to track: its root-relative path, its current text, and its findings as read. */
@@ -30,17 +32,21 @@ export type ResolveNow = (writtenPath: string, reportPath: string) => string | n
 /**
  * Maps every location of the given reports from the revision it was written against to the
  * working tree (issue #10). The CLI and the extension both call this. git runs in a batch: one
- * `rev-parse`, one `cat-file --batch-check` for every commit the reports name, one history walk
- * over all reports that need it, and per base revision one `ls-tree` and one `git diff` (plus a
- * rename search only when a cited file is gone). Results of a base are cached under
- * (base, HEAD, uncommitted state), so a second call with nothing changed runs only the three
- * cheap checks. No `vscode` here: the extension owns one tracker per workspace folder and
- * never calls it in Restricted Mode.
+ * long-lived `cat-file --batch` per call answers HEAD, every commit the reports name, the
+ * reports' committed text and whether each cited path is a file of its base; beside it, one
+ * history walk over all reports that need it, and per base revision one `git diff` (plus a
+ * rename search and a diff of the renamed pairs only when a cited file is gone, and an
+ * `ls-tree` only for a written path that is not a file of the base as written). Results of a
+ * base are cached under (base, HEAD, uncommitted state), so a second call with nothing changed
+ * runs only the cheap checks. No `vscode` here: the extension owns one tracker per workspace
+ * folder and never calls it in Restricted Mode.
  */
 export class DriftTracker {
   private readonly trees = new Map<string, FileIndex | null>();
   private readonly diffs = new Map<string, BaseDiff | { error: string }>();
   private readonly commits = new Map<string, string | null>();
+  /** (base, report, written path) → the path at the base; commits are immutable, so kept for good. */
+  private readonly atBase = new Map<string, string | null>();
   private history: { key: string; value: ReportHistory; committed: Map<string, string | null> } | null = null;
 
   private readonly cache: boolean;
@@ -52,6 +58,29 @@ export class DriftTracker {
 
   /** `track`, with where each location is written in its report. */
   async trackDetailed(reports: readonly DriftReport[], resolveNow: ResolveNow): Promise<DriftDetail[][][]> {
+    // Started first, so git starts up while the reports are read below.
+    const cat = new CatFileBatch(this.root, this.options);
+    try {
+      return await this.trackWith(cat, reports, resolveNow);
+    } finally {
+      cat.close();
+    }
+  }
+
+  private async trackWith(cat: CatFileBatch, reports: readonly DriftReport[], resolveWritten: ResolveNow): Promise<DriftDetail[][][]> {
+    const asked = headOf(cat);
+    // Each written path is resolved once per call, though it is asked for at several steps
+    // (a caller's resolver may normalize and search; in the bench that was 1/4 of the JS time).
+    const resolvedNow = new Map<string, string | null>();
+    const resolveNow: ResolveNow = (path, report) => {
+      const key = `${report}\0${path}`;
+      let v = resolvedNow.get(key);
+      if (v === undefined) {
+        v = resolveWritten(path, report);
+        resolvedNow.set(key, v);
+      }
+      return v;
+    };
     const unknown = (note: string): DriftDetail[][][] =>
       reports.map((r) => r.findings.map((f) => f.locations.map((l) => ({ text: null, tracked: asWritten(l, resolveNow(l.path, r.path), note) }))));
     // 1. Each location's text, its permalink, and the review commits its report names (no git yet).
@@ -70,19 +99,21 @@ export class DriftTracker {
     // History only for reports with a location that neither a permalink nor a named commit places.
     const needHistory = plans.filter((p) => p.reviews.length === 0 && p.texts.flat().some((t) => t?.pinnedRev === undefined)).map((p) => p.r.path);
 
-    // 2. The repository, the named commits and the reports' history, all at once: every path is
-    // relative to the root, so none of them waits for the repository's answer. Their answers are
-    // used only when the root is in a repository.
+    // 2. The repository, the named commits, the reports' history and (for a tracker that
+    // caches) the uncommitted state, all at once: every path is relative to the root, so none of
+    // them waits for the repository's answer. Their answers are used only when the root is in a
+    // repository. A tracker that keeps no cache (the CLI's one run) needs no stamp.
     const folder: GitFolder = { cwd: this.root, prefix: '', options: this.options };
-    const [opened, checked, fresh] = await Promise.all([
-      openFolder(this.root, this.options),
-      resolveCommits(folder, unchecked),
-      this.history === null && needHistory.length > 0 ? this.readHistory(folder, needHistory) : Promise.resolve(null),
+    const [opened, checked, fresh, stamped] = await Promise.all([
+      asked,
+      resolveCommits(cat, unchecked),
+      this.history === null && needHistory.length > 0 ? this.readHistory(folder, cat, needHistory) : Promise.resolve(null),
+      this.cache ? this.stampOf(folder) : Promise.resolve(''),
     ]);
     if ('error' in opened) return unknown(`no git history: ${opened.error}; line numbers are as written`);
     const head = opened.head;
     for (const [rev, full] of checked) this.commits.set(rev, full);
-    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : fresh ?? (await this.historyOf(folder, head, needHistory));
+    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : fresh ?? (await this.historyOf(folder, cat, head, needHistory));
     if (fresh && head !== null && this.cache) this.history = { key: historyKey(head, needHistory), value: fresh.history, committed: fresh.committed };
 
     // 3. A base per location.
@@ -93,8 +124,7 @@ export class DriftTracker {
     });
 
     // 4. One diff per base, for the files cited against it.
-    // A tracker that keeps no cache (the CLI's one run) needs no stamp of the uncommitted state.
-    const stamp = head === null || !this.cache ? '' : await this.stampOf(folder);
+    const stamp = head === null ? '' : stamped;
     const byBase = new Map<string, Array<{ path: string; report: string }>>();
     plans.forEach((p, i) => choices[i].forEach((cs, f) => cs.forEach((c, l) => {
       if (c.base === null) return;
@@ -112,12 +142,11 @@ export class DriftTracker {
       const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
       const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
       const cachedDiff = this.diffs.get(key);
-      const [tree, first, renames] = await Promise.all([
-        this.treeOf(folder, base),
+      const [resolved, first, renames] = await Promise.all([
+        this.pathsAt(cat, folder, base, cited),
         cachedDiff || guesses.length === 0 ? Promise.resolve([]) : diffPaths(folder, base, guesses),
         cachedDiff || !someMissing ? Promise.resolve([]) : renamesSince(folder, base),
       ]);
-      const resolved = new Map(cited.map((c) => [`${c.report}\0${c.path}`, tree?.resolve(c.path, c.report) ?? null]));
       pathAt.set(base, resolved);
       if (cachedDiff) {
         diffs.set(base, cachedDiff);
@@ -172,19 +201,46 @@ export class DriftTracker {
     return (await this.trackDetailed(reports, resolveNow)).map((r) => r.map((f) => f.map((l) => l.tracked)));
   }
 
-  private async historyOf(folder: GitFolder, head: string, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
+  private async historyOf(folder: GitFolder, cat: CatFileBatch, head: string, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
     const key = historyKey(head, reports);
     if (this.history?.key === key) return { history: this.history.value, committed: this.history.committed };
     if (reports.length === 0) return { history: new Map(), committed: new Map() };
-    const read = await this.readHistory(folder, reports);
+    const read = await this.readHistory(folder, cat, reports);
     if (this.cache) this.history = { key, value: read.history, committed: read.committed };
     return read;
   }
 
   /** One walk over the reports' history and their text at HEAD, side by side. */
-  private async readHistory(folder: GitFolder, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
-    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(folder, 'HEAD', reports)]);
+  private async readHistory(folder: GitFolder, cat: CatFileBatch, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
+    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(cat, 'HEAD', reports)]);
     return { history: log === null ? new Map() : parseReportLog(log, reports), committed };
+  }
+
+  /**
+   * Each cited path (by report and path as written) resolved among the files of `base`, as a
+   * `FileIndex` of the base's tree would resolve it. A written path that is itself a file of the
+   * base (or is one relative to its report's folder) is the answer the index would give first,
+   * so those are asked of `cat-file` directly; the tree is listed only for a path that needs the
+   * index's suffix search. Commits never change, so answers are kept for good.
+   */
+  private async pathsAt(cat: CatFileBatch, folder: GitFolder, base: string, cited: ReadonlyArray<{ path: string; report: string }>): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    const forms = new Map<string, { path: string; report: string; forms: string[] | null }>();
+    for (const c of cited) {
+      const key = `${c.report}\0${c.path}`;
+      const known = this.atBase.get(`${base}\0${key}`);
+      if (known !== undefined) out.set(key, known);
+      else forms.set(key, { ...c, forms: exactForms(c.path, c.report) });
+    }
+    const asked = [...new Set([...forms.values()].flatMap((f) => f.forms ?? []))];
+    const present = await filesExistAt(cat, base, asked);
+    for (const [key, f] of forms) {
+      const direct = present === null ? undefined : f.forms?.find((p) => present.has(p));
+      const found = direct ?? (await this.treeOf(folder, base))?.resolve(f.path, f.report) ?? null;
+      out.set(key, found);
+      if (this.cache) this.atBase.set(`${base}\0${key}`, found);
+    }
+    return out;
   }
 
   private async treeOf(folder: GitFolder, base: string): Promise<FileIndex | null> {
@@ -221,6 +277,18 @@ export function asWritten(l: LocationRef, resolved: string | null, note: string 
     current: l.startLine === null ? null : { startLine: l.startLine, endLine: l.endLine ?? l.startLine },
     drift: { state: 'unknown', base: null, baseSource: 'none', ...(note ? { note } : {}) },
   };
+}
+
+/**
+ * The paths a written path names exactly, in `FileIndex.resolve`'s order (as written, then
+ * relative to the report's folder); null for one it resolves otherwise (absolute, climbing with
+ * `..`), which the tree listing answers.
+ */
+function exactForms(written: string, report: string): string[] | null {
+  const p = written.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p) || p.split('/').includes('..')) return null;
+  const dir = posix.dirname(report) === '.' ? '' : posix.dirname(report);
+  return [...new Set([posix.normalize(p), posix.normalize(posix.join(dir, p))])];
 }
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
