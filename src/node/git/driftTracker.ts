@@ -71,24 +71,28 @@ export class DriftTracker {
     const asked = headOf(cat);
     // Each written path is resolved once per call, though it is asked for at several steps
     // (a caller's resolver may normalize and search; in the bench that was 1/4 of the JS time).
-    const resolvedNow = new Map<string, string | null>();
-    const resolveNow: ResolveNow = (path, report) => {
-      const key = `${report}\0${path}`;
-      let v = resolvedNow.get(key);
-      if (v === undefined) {
-        v = resolveWritten(path, report);
-        resolvedNow.set(key, v);
-      }
-      return v;
-    };
+    const resolveNow = perWrittenPath(resolveWritten);
+    const formsOf = perWrittenPath(exactForms);
     const unknown = (note: string): DriftDetail[][][] =>
       reports.map((r) => r.findings.map((f) => f.locations.map((l) => ({ text: null, tracked: asWritten(l, resolveNow(l.path, r.path), note) }))));
-    // 1. Each location's text, its permalink, and the review commits its report names (no git yet).
-    const plans = reports.map((r) => {
-      const lines = r.text.split('\n');
-      const reviews = [...new Set(revisionMentions(r.text, r.findings).filter((m) => m.kind === 'review').map((m) => m.rev))];
-      return { r, lines: lineIndex(lines), reviews, texts: r.findings.map((f) => f.locations.map((l) => locationText(lines, f, l))) };
-    });
+    // 1. The review commits each report names, then which reports need their history, so that
+    // the history walk (the longest git call but one) starts before the locations' texts are
+    // searched for (the longest JavaScript step before git answers). A report with no `/blob/`
+    // link has no permalink to place a location, so it needs no text search to know.
+    const folder: GitFolder = { cwd: this.root, prefix: '', options: this.options };
+    const lines = reports.map((r) => r.text.split('\n'));
+    const reviews = reports.map((r) => [...new Set(revisionMentions(r.text, r.findings).filter((m) => m.kind === 'review').map((m) => m.rev))]);
+    const texts: Array<Array<Array<LocationText | null>> | undefined> = reports.map(() => undefined);
+    const textsOf = (i: number): Array<Array<LocationText | null>> =>
+      (texts[i] ??= reports[i].findings.map((f) => f.locations.map((l) => locationText(lines[i], f, l))));
+    // History only for reports with a location that neither a permalink nor a named commit places.
+    const needHistory = reports
+      .filter((r, i) => reviews[i].length === 0 && r.findings.some((f) => f.locations.length > 0) && (!/\/blob\//i.test(r.text) || textsOf(i).flat().some((t) => t?.pinnedRev === undefined)))
+      .map((r) => r.path);
+    const fresh = this.history === null && needHistory.length > 0 ? this.readHistory(folder, cat, needHistory) : Promise.resolve(null);
+    // A tracker that keeps no cache (the CLI's one run) needs no stamp of the uncommitted state.
+    const stamped = this.cache ? this.stampOf(folder) : Promise.resolve('');
+    const plans = reports.map((r, i) => ({ r, lines: lineIndex(lines[i]), reviews: reviews[i], texts: textsOf(i) }));
     const candidates = new Set<string>();
     for (const p of plans) {
       p.reviews.forEach((rev) => candidates.add(rev));
@@ -96,25 +100,28 @@ export class DriftTracker {
     }
     // Missing commits are asked about again on every run: a fetch may have brought them.
     const unchecked = [...candidates].filter((c) => !this.commits.has(c) || this.commits.get(c) === null);
-    // History only for reports with a location that neither a permalink nor a named commit places.
-    const needHistory = plans.filter((p) => p.reviews.length === 0 && p.texts.flat().some((t) => t?.pinnedRev === undefined)).map((p) => p.r.path);
 
-    // 2. The repository, the named commits, the reports' history and (for a tracker that
-    // caches) the uncommitted state, all at once: every path is relative to the root, so none of
-    // them waits for the repository's answer. Their answers are used only when the root is in a
-    // repository. A tracker that keeps no cache (the CLI's one run) needs no stamp.
-    const folder: GitFolder = { cwd: this.root, prefix: '', options: this.options };
-    const [opened, checked, fresh, stamped] = await Promise.all([
-      asked,
-      resolveCommits(cat, unchecked),
-      this.history === null && needHistory.length > 0 ? this.readHistory(folder, cat, needHistory) : Promise.resolve(null),
-      this.cache ? this.stampOf(folder) : Promise.resolve(''),
-    ]);
+    // 2. The repository, the named commits, the reports' history and the uncommitted state, all
+    // at once: every path is relative to the root, so none of them waits for the repository's
+    // answer. Their answers are used only when the root is in a repository.
+    const checking = resolveCommits(cat, unchecked);
+    // While git works: resolve every written path now, and the paths it can name at a base.
+    for (const r of reports) {
+      for (const f of r.findings) {
+        for (const l of f.locations) {
+          formsOf(l.path, r.path);
+          resolveNow(l.path, r.path);
+        }
+      }
+    }
+    const [opened, checked] = await Promise.all([asked, checking]);
+    // Awaited even when unused, so no git call is left running behind the result.
+    const [read, stamp0] = await Promise.all([fresh, stamped]);
     if ('error' in opened) return unknown(`no git history: ${opened.error}; line numbers are as written`);
     const head = opened.head;
     for (const [rev, full] of checked) this.commits.set(rev, full);
-    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : fresh ?? (await this.historyOf(folder, cat, head, needHistory));
-    if (fresh && head !== null && this.cache) this.history = { key: historyKey(head, needHistory), value: fresh.history, committed: fresh.committed };
+    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : read ?? (await this.historyOf(folder, cat, head, needHistory));
+    if (read && head !== null && this.cache) this.history = { key: historyKey(head, needHistory), value: read.history, committed: read.committed };
 
     // 3. A base per location.
     const choices = plans.map((p) => {
@@ -124,7 +131,7 @@ export class DriftTracker {
     });
 
     // 4. One diff per base, for the files cited against it.
-    const stamp = head === null ? '' : stamped;
+    const stamp = head === null ? '' : stamp0;
     const byBase = new Map<string, Array<{ path: string; report: string }>>();
     plans.forEach((p, i) => choices[i].forEach((cs, f) => cs.forEach((c, l) => {
       if (c.base === null) return;
@@ -135,17 +142,18 @@ export class DriftTracker {
     const pathAt = new Map<string, Map<string, string | null>>();
     const diffs = new Map<string, BaseDiff | { error: string }>();
     await inPool([...byBase.entries()], 2, async ([base, cited]) => {
-      // Three questions at once: the base's file list, a diff of the cited files under their
+      // Three questions at once: where each cited path is at the base, a diff of the cited files under their
       // paths now (right unless renamed or deleted), and, only when some cited path is not
       // there now, the renames since the base.
       const guesses = [...new Set(cited.map((c) => resolveNow(c.path, c.report)).filter((v): v is string => v !== null))].sort();
       const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
       const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
       const cachedDiff = this.diffs.get(key);
-      const [resolved, first, renames] = await Promise.all([
-        this.pathsAt(cat, folder, base, cited),
+      // The diffs start first: the paths at the base are a quick question to `cat-file`.
+      const [first, renames, resolved] = await Promise.all([
         cachedDiff || guesses.length === 0 ? Promise.resolve([]) : diffPaths(folder, base, guesses),
         cachedDiff || !someMissing ? Promise.resolve([]) : renamesSince(folder, base),
+        this.pathsAt(cat, folder, base, cited, formsOf),
       ]);
       pathAt.set(base, resolved);
       if (cachedDiff) {
@@ -223,14 +231,20 @@ export class DriftTracker {
    * so those are asked of `cat-file` directly; the tree is listed only for a path that needs the
    * index's suffix search. Commits never change, so answers are kept for good.
    */
-  private async pathsAt(cat: CatFileBatch, folder: GitFolder, base: string, cited: ReadonlyArray<{ path: string; report: string }>): Promise<Map<string, string | null>> {
+  private async pathsAt(
+    cat: CatFileBatch,
+    folder: GitFolder,
+    base: string,
+    cited: ReadonlyArray<{ path: string; report: string }>,
+    formsOf: (written: string, report: string) => string[] | null,
+  ): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();
     const forms = new Map<string, { path: string; report: string; forms: string[] | null }>();
     for (const c of cited) {
       const key = `${c.report}\0${c.path}`;
       const known = this.atBase.get(`${base}\0${key}`);
       if (known !== undefined) out.set(key, known);
-      else forms.set(key, { ...c, forms: exactForms(c.path, c.report) });
+      else forms.set(key, { ...c, forms: formsOf(c.path, c.report) });
     }
     const asked = [...new Set([...forms.values()].flatMap((f) => f.forms ?? []))];
     const present = await filesExistAt(cat, base, asked);
@@ -279,6 +293,18 @@ export function asWritten(l: LocationRef, resolved: string | null, note: string 
   };
 }
 
+/** `fn` of (written path, report), computed once per pair. */
+function perWrittenPath<T>(fn: (written: string, report: string) => T): (written: string, report: string) => T {
+  const known = new Map<string, T>();
+  return (written, report) => {
+    const key = `${report}\0${written}`;
+    if (known.has(key)) return known.get(key) as T;
+    const v = fn(written, report);
+    known.set(key, v);
+    return v;
+  };
+}
+
 /**
  * The paths a written path names exactly, in `FileIndex.resolve`'s order (as written, then
  * relative to the report's folder); null for one it resolves otherwise (absolute, climbing with
@@ -287,8 +313,13 @@ export function asWritten(l: LocationRef, resolved: string | null, note: string 
 function exactForms(written: string, report: string): string[] | null {
   const p = written.replace(/\\/g, '/');
   if (p.startsWith('/') || /^[A-Za-z]:\//.test(p) || p.split('/').includes('..')) return null;
-  const dir = posix.dirname(report) === '.' ? '' : posix.dirname(report);
-  return [...new Set([posix.normalize(p), posix.normalize(posix.join(dir, p))])];
+  const dir = report.includes('/') ? report.slice(0, report.lastIndexOf('/')) : '';
+  // Most written paths are already normal (`src/a.ts`): then `posix.normalize` is the identity
+  // and costs more than the rest of this call.
+  const plain = !p.includes('//') && !p.split('/').includes('.') && !p.endsWith('/');
+  const exact = plain ? p : posix.normalize(p);
+  const relative = plain && dir !== '' && !dir.split('/').includes('.') ? `${dir}/${p}` : posix.normalize(posix.join(dir, p));
+  return exact === relative ? [exact] : [exact, relative];
 }
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
