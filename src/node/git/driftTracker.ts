@@ -150,10 +150,11 @@ export class DriftTracker {
       const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
       const cachedDiff = this.diffs.get(key);
       // The diffs start first: the paths at the base are a quick question to `cat-file`.
+      const firstDiff = cachedDiff || guesses.length === 0 ? null : diffPaths(folder, base, guesses);
       const [first, renames, resolved] = await Promise.all([
-        cachedDiff || guesses.length === 0 ? Promise.resolve([]) : diffPaths(folder, base, guesses),
+        firstDiff ?? Promise.resolve([]),
         cachedDiff || !someMissing ? Promise.resolve([]) : renamesSince(folder, base),
-        this.pathsAt(cat, folder, base, cited, formsOf),
+        this.pathsAt(cat, folder, base, cited, { formsOf, nowOf: resolveNow, firstDiff }),
       ]);
       pathAt.set(base, resolved);
       if (cachedDiff) {
@@ -226,30 +227,46 @@ export class DriftTracker {
 
   /**
    * Each cited path (by report and path as written) resolved among the files of `base`, as a
-   * `FileIndex` of the base's tree would resolve it. A written path that is itself a file of the
-   * base (or is one relative to its report's folder) is the answer the index would give first,
-   * so those are asked of `cat-file` directly; the tree is listed only for a path that needs the
-   * index's suffix search. Commits never change, so answers are kept for good.
+   * `FileIndex` of the base's tree would resolve it: that index tries the path as written first,
+   * then relative to the report's folder, then a unique suffix. So a written path that is a
+   * file now under exactly that name, and that the first diff (whose pathspec holds it) does not
+   * list as added since the base, is the answer; the other exact forms are asked of `cat-file`;
+   * the tree is listed only for a path that needs the suffix search. Commits never change, so
+   * answers are kept for good.
    */
   private async pathsAt(
     cat: CatFileBatch,
     folder: GitFolder,
     base: string,
     cited: ReadonlyArray<{ path: string; report: string }>,
-    formsOf: (written: string, report: string) => string[] | null,
+    ways: {
+      formsOf: (written: string, report: string) => string[] | null;
+      nowOf: ResolveNow;
+      /** The first diff from `base`, over every path a written path resolves to now; null when it did not run. */
+      firstDiff: Promise<readonly FileDelta[] | { error: string }> | null;
+    },
   ): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();
-    const forms = new Map<string, { path: string; report: string; forms: string[] | null }>();
+    const open = new Map<string, { path: string; report: string; forms: string[] | null; sameNow: boolean }>();
     for (const c of cited) {
       const key = `${c.report}\0${c.path}`;
       const known = this.atBase.get(`${base}\0${key}`);
-      if (known !== undefined) out.set(key, known);
-      else forms.set(key, { ...c, forms: formsOf(c.path, c.report) });
+      if (known !== undefined) {
+        out.set(key, known);
+        continue;
+      }
+      const forms = ways.formsOf(c.path, c.report);
+      open.set(key, { ...c, forms, sameNow: ways.firstDiff !== null && forms !== null && ways.nowOf(c.path, c.report) === forms[0] });
     }
-    const asked = [...new Set([...forms.values()].flatMap((f) => f.forms ?? []))];
-    const present = await filesExistAt(cat, base, asked);
-    for (const [key, f] of forms) {
-      const direct = present === null ? undefined : f.forms?.find((p) => present.has(p));
+    const ask = async (list: Iterable<{ forms: string[] | null }>): Promise<Set<string> | null> =>
+      filesExistAt(cat, base, [...new Set([...list].flatMap((f) => f.forms ?? []))]);
+    const [present, first] = await Promise.all([ask([...open.values()].filter((f) => !f.sameNow)), ways.firstDiff]);
+    const added = first === null || 'error' in first ? null : new Set(first.filter((d) => d.status === 'A').map((d) => d.newPath));
+    const unsure = new Set([...open.values()].filter((f) => f.sameNow && (added === null || added.has(f.forms![0]))));
+    const presentLate = unsure.size > 0 ? await ask(unsure) : null;
+    for (const [key, f] of open) {
+      const known = unsure.has(f) ? presentLate : present;
+      const direct = f.sameNow && !unsure.has(f) ? f.forms![0] : known === null ? undefined : f.forms?.find((p) => known.has(p));
       const found = direct ?? (await this.treeOf(folder, base))?.resolve(f.path, f.report) ?? null;
       out.set(key, found);
       if (this.cache) this.atBase.set(`${base}\0${key}`, found);
