@@ -97,7 +97,9 @@ export function driftFigure(probe: string, runs: number): Figure {
   try {
     const base = buildDriftRepo(repo);
     const plain: number[] = [];
-    const mapped: number[] = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const start: number[] = [];
     let states = '';
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
@@ -105,14 +107,21 @@ export function driftFigure(probe: string, runs: number): Figure {
       plain.push(performance.now() - t0);
       const r = spawnSync(process.execPath, [probe, repo], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`drift probe failed: ${r.stderr}`);
-      const res = JSON.parse(r.stdout) as { ms: number; locations: number; states: Record<string, number> };
-      mapped.push(res.ms);
+      const res = JSON.parse(r.stdout) as { ms: number; warmMs: number; startMs: number; locations: number; states: Record<string, number> };
+      cold.push(res.ms);
+      warm.push(res.warmMs);
+      start.push(res.startMs);
       states = `${res.locations} locations: ${Object.entries(res.states).map(([k, v]) => `${v} ${k}`).join(', ')}`;
     }
     const p = median(plain);
-    const m = median(mapped);
+    const c = median(cold);
+    const w = median(warm);
     console.log(`  drift: ${FILES} files, ${COMMITS} commits (a rename every 50), ${REPORTS} reports; ${states}; git diff --stat median ${p.toFixed(0)} ms`);
-    return { name: 'resolve + map locations (#10)', value: `median ${m.toFixed(0)} ms = ${(m / p).toFixed(2)}x git diff --stat <base>`, target: '<= 3x', pass: m / p <= 3 };
+    // Not counted: the probe's own start-up (Node, the bundle, reading and parsing the reports).
+    console.log(`  drift: probe start-up and report parsing median ${median(start).toFixed(0)} ms (outside the clock); warm run (second run in the process, no cache, as the extension maps again) median ${w.toFixed(0)} ms = ${(w / p).toFixed(2)}x`);
+    // The target is judged on the cold run: a one-shot CLI run pays it, and so does the
+    // extension's first mapping. The warm figure above is the steady state, shown, not judged.
+    return { name: 'resolve + map locations (#10)', value: `cold median ${c.toFixed(0)} ms = ${(c / p).toFixed(2)}x git diff --stat <base>`, target: '<= 3x', pass: c / p <= 3 };
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }

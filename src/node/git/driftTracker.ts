@@ -4,7 +4,9 @@ import {
   chooseBase, FileIndex, lineIndex, indexAddedLines, locationText, mapLocation, parseRawDiff, parseReportLog, revisionMentions,
   type BaseChoice, type BaseDiff, type FileDelta, type Finding, type LocationRef, type LocationText, type ReportHistory, type TrackedLocation,
 } from '../../core';
-import { diffPaths, dirtyStamp, filesAt, openFolder, renamesSince, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
+import { posix } from 'node:path';
+import { CatFileBatch } from './catFileBatch';
+import { diffPaths, dirtyStamp, filesAt, filesExistAt, headOf, renamesSince, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
 import type { GitOptions } from './runGit';
 
 /** A report to track: its root-relative path, its current text, and its findings as read. */
@@ -30,17 +32,21 @@ export type ResolveNow = (writtenPath: string, reportPath: string) => string | n
 /**
  * Maps every location of the given reports from the revision it was written against to the
  * working tree (issue #10). The CLI and the extension both call this. git runs in a batch: one
- * `rev-parse`, one `cat-file --batch-check` for every commit the reports name, one history walk
- * over all reports that need it, and per base revision one `ls-tree` and one `git diff` (plus a
- * rename search only when a cited file is gone). Results of a base are cached under
- * (base, HEAD, uncommitted state), so a second call with nothing changed runs only the three
- * cheap checks. No `vscode` here: the extension owns one tracker per workspace folder and
- * never calls it in Restricted Mode.
+ * long-lived `cat-file --batch` per call answers HEAD, every commit the reports name, the
+ * reports' committed text and whether each cited path is a file of its base; beside it, one
+ * history walk over all reports that need it, and per base revision one `git diff` (plus a
+ * rename search and a diff of the renamed pairs only when a cited file is gone, and an
+ * `ls-tree` only for a written path that is not a file of the base as written). Results of a
+ * base are cached under (base, HEAD, uncommitted state), so a second call with nothing changed
+ * runs only the cheap checks. No `vscode` here: the extension owns one tracker per workspace
+ * folder and never calls it in Restricted Mode.
  */
 export class DriftTracker {
   private readonly trees = new Map<string, FileIndex | null>();
   private readonly diffs = new Map<string, BaseDiff | { error: string }>();
   private readonly commits = new Map<string, string | null>();
+  /** (base, report, written path) → the path at the base; commits are immutable, so kept for good. */
+  private readonly atBase = new Map<string, string | null>();
   private history: { key: string; value: ReportHistory; committed: Map<string, string | null> } | null = null;
 
   private readonly cache: boolean;
@@ -52,14 +58,41 @@ export class DriftTracker {
 
   /** `track`, with where each location is written in its report. */
   async trackDetailed(reports: readonly DriftReport[], resolveNow: ResolveNow): Promise<DriftDetail[][][]> {
+    // Started first, so git starts up while the reports are read below.
+    const cat = new CatFileBatch(this.root, this.options);
+    try {
+      return await this.trackWith(cat, reports, resolveNow);
+    } finally {
+      cat.close();
+    }
+  }
+
+  private async trackWith(cat: CatFileBatch, reports: readonly DriftReport[], resolveWritten: ResolveNow): Promise<DriftDetail[][][]> {
+    const asked = headOf(cat);
+    // Each written path is resolved once per call, though it is asked for at several steps
+    // (a caller's resolver may normalize and search; in the bench that was 1/4 of the JS time).
+    const resolveNow = perWrittenPath(resolveWritten);
+    const formsOf = perWrittenPath(exactForms);
     const unknown = (note: string): DriftDetail[][][] =>
       reports.map((r) => r.findings.map((f) => f.locations.map((l) => ({ text: null, tracked: asWritten(l, resolveNow(l.path, r.path), note) }))));
-    // 1. Each location's text, its permalink, and the review commits its report names (no git yet).
-    const plans = reports.map((r) => {
-      const lines = r.text.split('\n');
-      const reviews = [...new Set(revisionMentions(r.text, r.findings).filter((m) => m.kind === 'review').map((m) => m.rev))];
-      return { r, lines: lineIndex(lines), reviews, texts: r.findings.map((f) => f.locations.map((l) => locationText(lines, f, l))) };
-    });
+    // 1. The review commits each report names, then which reports need their history, so that
+    // the history walk (the longest git call but one) starts before the locations' texts are
+    // searched for (the longest JavaScript step before git answers). A report with no `/blob/`
+    // link has no permalink to place a location, so it needs no text search to know.
+    const folder: GitFolder = { cwd: this.root, prefix: '', options: this.options };
+    const lines = reports.map((r) => r.text.split('\n'));
+    const reviews = reports.map((r) => [...new Set(revisionMentions(r.text, r.findings).filter((m) => m.kind === 'review').map((m) => m.rev))]);
+    const texts: Array<Array<Array<LocationText | null>> | undefined> = reports.map(() => undefined);
+    const textsOf = (i: number): Array<Array<LocationText | null>> =>
+      (texts[i] ??= reports[i].findings.map((f) => f.locations.map((l) => locationText(lines[i], f, l))));
+    // History only for reports with a location that neither a permalink nor a named commit places.
+    const needHistory = reports
+      .filter((r, i) => reviews[i].length === 0 && r.findings.some((f) => f.locations.length > 0) && (!/\/blob\//i.test(r.text) || textsOf(i).flat().some((t) => t?.pinnedRev === undefined)))
+      .map((r) => r.path);
+    const fresh = this.history === null && needHistory.length > 0 ? this.readHistory(folder, cat, needHistory) : Promise.resolve(null);
+    // A tracker that keeps no cache (the CLI's one run) needs no stamp of the uncommitted state.
+    const stamped = this.cache ? this.stampOf(folder) : Promise.resolve('');
+    const plans = reports.map((r, i) => ({ r, lines: lineIndex(lines[i]), reviews: reviews[i], texts: textsOf(i) }));
     const candidates = new Set<string>();
     for (const p of plans) {
       p.reviews.forEach((rev) => candidates.add(rev));
@@ -67,23 +100,28 @@ export class DriftTracker {
     }
     // Missing commits are asked about again on every run: a fetch may have brought them.
     const unchecked = [...candidates].filter((c) => !this.commits.has(c) || this.commits.get(c) === null);
-    // History only for reports with a location that neither a permalink nor a named commit places.
-    const needHistory = plans.filter((p) => p.reviews.length === 0 && p.texts.flat().some((t) => t?.pinnedRev === undefined)).map((p) => p.r.path);
 
-    // 2. The repository, the named commits and the reports' history, all at once: every path is
-    // relative to the root, so none of them waits for the repository's answer. Their answers are
-    // used only when the root is in a repository.
-    const folder: GitFolder = { cwd: this.root, prefix: '', options: this.options };
-    const [opened, checked, fresh] = await Promise.all([
-      openFolder(this.root, this.options),
-      resolveCommits(folder, unchecked),
-      this.history === null && needHistory.length > 0 ? this.readHistory(folder, needHistory) : Promise.resolve(null),
-    ]);
+    // 2. The repository, the named commits, the reports' history and the uncommitted state, all
+    // at once: every path is relative to the root, so none of them waits for the repository's
+    // answer. Their answers are used only when the root is in a repository.
+    const checking = resolveCommits(cat, unchecked);
+    // While git works: resolve every written path now, and the paths it can name at a base.
+    for (const r of reports) {
+      for (const f of r.findings) {
+        for (const l of f.locations) {
+          formsOf(l.path, r.path);
+          resolveNow(l.path, r.path);
+        }
+      }
+    }
+    const [opened, checked] = await Promise.all([asked, checking]);
+    // Awaited even when unused, so no git call is left running behind the result.
+    const [read, stamp0] = await Promise.all([fresh, stamped]);
     if ('error' in opened) return unknown(`no git history: ${opened.error}; line numbers are as written`);
     const head = opened.head;
     for (const [rev, full] of checked) this.commits.set(rev, full);
-    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : fresh ?? (await this.historyOf(folder, head, needHistory));
-    if (fresh && head !== null && this.cache) this.history = { key: historyKey(head, needHistory), value: fresh.history, committed: fresh.committed };
+    const { history, committed } = head === null ? { history: new Map() as ReportHistory, committed: new Map<string, string | null>() } : read ?? (await this.historyOf(folder, cat, head, needHistory));
+    if (read && head !== null && this.cache) this.history = { key: historyKey(head, needHistory), value: read.history, committed: read.committed };
 
     // 3. A base per location.
     const choices = plans.map((p) => {
@@ -93,8 +131,7 @@ export class DriftTracker {
     });
 
     // 4. One diff per base, for the files cited against it.
-    // A tracker that keeps no cache (the CLI's one run) needs no stamp of the uncommitted state.
-    const stamp = head === null || !this.cache ? '' : await this.stampOf(folder);
+    const stamp = head === null ? '' : stamp0;
     const byBase = new Map<string, Array<{ path: string; report: string }>>();
     plans.forEach((p, i) => choices[i].forEach((cs, f) => cs.forEach((c, l) => {
       if (c.base === null) return;
@@ -105,19 +142,20 @@ export class DriftTracker {
     const pathAt = new Map<string, Map<string, string | null>>();
     const diffs = new Map<string, BaseDiff | { error: string }>();
     await inPool([...byBase.entries()], 2, async ([base, cited]) => {
-      // Three questions at once: the base's file list, a diff of the cited files under their
+      // Three questions at once: where each cited path is at the base, a diff of the cited files under their
       // paths now (right unless renamed or deleted), and, only when some cited path is not
       // there now, the renames since the base.
       const guesses = [...new Set(cited.map((c) => resolveNow(c.path, c.report)).filter((v): v is string => v !== null))].sort();
       const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
       const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
       const cachedDiff = this.diffs.get(key);
-      const [tree, first, renames] = await Promise.all([
-        this.treeOf(folder, base),
-        cachedDiff || guesses.length === 0 ? Promise.resolve([]) : diffPaths(folder, base, guesses),
+      // The diffs start first: the paths at the base are a quick question to `cat-file`.
+      const firstDiff = cachedDiff || guesses.length === 0 ? null : diffPaths(folder, base, guesses);
+      const [first, renames, resolved] = await Promise.all([
+        firstDiff ?? Promise.resolve([]),
         cachedDiff || !someMissing ? Promise.resolve([]) : renamesSince(folder, base),
+        this.pathsAt(cat, folder, base, cited, { formsOf, nowOf: resolveNow, firstDiff }),
       ]);
-      const resolved = new Map(cited.map((c) => [`${c.report}\0${c.path}`, tree?.resolve(c.path, c.report) ?? null]));
       pathAt.set(base, resolved);
       if (cachedDiff) {
         diffs.set(base, cachedDiff);
@@ -172,19 +210,68 @@ export class DriftTracker {
     return (await this.trackDetailed(reports, resolveNow)).map((r) => r.map((f) => f.map((l) => l.tracked)));
   }
 
-  private async historyOf(folder: GitFolder, head: string, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
+  private async historyOf(folder: GitFolder, cat: CatFileBatch, head: string, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
     const key = historyKey(head, reports);
     if (this.history?.key === key) return { history: this.history.value, committed: this.history.committed };
     if (reports.length === 0) return { history: new Map(), committed: new Map() };
-    const read = await this.readHistory(folder, reports);
+    const read = await this.readHistory(folder, cat, reports);
     if (this.cache) this.history = { key, value: read.history, committed: read.committed };
     return read;
   }
 
   /** One walk over the reports' history and their text at HEAD, side by side. */
-  private async readHistory(folder: GitFolder, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
-    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(folder, 'HEAD', reports)]);
+  private async readHistory(folder: GitFolder, cat: CatFileBatch, reports: readonly string[]): Promise<{ history: ReportHistory; committed: Map<string, string | null> }> {
+    const [log, committed] = await Promise.all([reportLog(folder, reports), filesAt(cat, 'HEAD', reports)]);
     return { history: log === null ? new Map() : parseReportLog(log, reports), committed };
+  }
+
+  /**
+   * Each cited path (by report and path as written) resolved among the files of `base`, as a
+   * `FileIndex` of the base's tree would resolve it: that index tries the path as written first,
+   * then relative to the report's folder, then a unique suffix. So a written path that is a
+   * file now under exactly that name, and that the first diff (whose pathspec holds it) does not
+   * list as added since the base, is the answer; the other exact forms are asked of `cat-file`;
+   * the tree is listed only for a path that needs the suffix search. Commits never change, so
+   * answers are kept for good.
+   */
+  private async pathsAt(
+    cat: CatFileBatch,
+    folder: GitFolder,
+    base: string,
+    cited: ReadonlyArray<{ path: string; report: string }>,
+    ways: {
+      formsOf: (written: string, report: string) => string[] | null;
+      nowOf: ResolveNow;
+      /** The first diff from `base`, over every path a written path resolves to now; null when it did not run. */
+      firstDiff: Promise<readonly FileDelta[] | { error: string }> | null;
+    },
+  ): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    const open = new Map<string, { path: string; report: string; forms: string[] | null; sameNow: boolean }>();
+    for (const c of cited) {
+      const key = `${c.report}\0${c.path}`;
+      const known = this.atBase.get(`${base}\0${key}`);
+      if (known !== undefined) {
+        out.set(key, known);
+        continue;
+      }
+      const forms = ways.formsOf(c.path, c.report);
+      open.set(key, { ...c, forms, sameNow: ways.firstDiff !== null && forms !== null && ways.nowOf(c.path, c.report) === forms[0] });
+    }
+    const ask = async (list: Iterable<{ forms: string[] | null }>): Promise<Set<string> | null> =>
+      filesExistAt(cat, base, [...new Set([...list].flatMap((f) => f.forms ?? []))]);
+    const [present, first] = await Promise.all([ask([...open.values()].filter((f) => !f.sameNow)), ways.firstDiff]);
+    const added = first === null || 'error' in first ? null : new Set(first.filter((d) => d.status === 'A').map((d) => d.newPath));
+    const unsure = new Set([...open.values()].filter((f) => f.sameNow && (added === null || added.has(f.forms![0]))));
+    const presentLate = unsure.size > 0 ? await ask(unsure) : null;
+    for (const [key, f] of open) {
+      const known = unsure.has(f) ? presentLate : present;
+      const direct = f.sameNow && !unsure.has(f) ? f.forms![0] : known === null ? undefined : f.forms?.find((p) => known.has(p));
+      const found = direct ?? (await this.treeOf(folder, base))?.resolve(f.path, f.report) ?? null;
+      out.set(key, found);
+      if (this.cache) this.atBase.set(`${base}\0${key}`, found);
+    }
+    return out;
   }
 
   private async treeOf(folder: GitFolder, base: string): Promise<FileIndex | null> {
@@ -221,6 +308,35 @@ export function asWritten(l: LocationRef, resolved: string | null, note: string 
     current: l.startLine === null ? null : { startLine: l.startLine, endLine: l.endLine ?? l.startLine },
     drift: { state: 'unknown', base: null, baseSource: 'none', ...(note ? { note } : {}) },
   };
+}
+
+/** `fn` of (written path, report), computed once per pair. */
+function perWrittenPath<T>(fn: (written: string, report: string) => T): (written: string, report: string) => T {
+  const known = new Map<string, T>();
+  return (written, report) => {
+    const key = `${report}\0${written}`;
+    if (known.has(key)) return known.get(key) as T;
+    const v = fn(written, report);
+    known.set(key, v);
+    return v;
+  };
+}
+
+/**
+ * The paths a written path names exactly, in `FileIndex.resolve`'s order (as written, then
+ * relative to the report's folder); null for one it resolves otherwise (absolute, climbing with
+ * `..`), which the tree listing answers.
+ */
+function exactForms(written: string, report: string): string[] | null {
+  const p = written.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p) || p.split('/').includes('..')) return null;
+  const dir = report.includes('/') ? report.slice(0, report.lastIndexOf('/')) : '';
+  // Most written paths are already normal (`src/a.ts`): then `posix.normalize` is the identity
+  // and costs more than the rest of this call.
+  const plain = !p.includes('//') && !p.split('/').includes('.') && !p.endsWith('/');
+  const exact = plain ? p : posix.normalize(p);
+  const relative = plain && dir !== '' && !dir.split('/').includes('.') ? `${dir}/${p}` : posix.normalize(posix.join(dir, p));
+  return exact === relative ? [exact] : [exact, relative];
 }
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,4 +1,5 @@
 import { parseRawDiff, type FileDelta } from '../../core';
+import type { CatFileBatch } from './catFileBatch';
 import { chunkPaths, runGit, type GitOptions } from './runGit';
 
 /** One git repository, seen from a folder inside it: every path in and out is relative to that folder. */
@@ -13,18 +14,14 @@ const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefi
 const HEX = /^[0-9a-f]{7,40}$/;
 
 /**
- * The folder's repository and HEAD's commit id (null in a repository with no commit yet), in
- * one process when there is a HEAD; or the reason there is no repository.
+ * HEAD's commit id, or null in a repository with no commit yet; or the reason there is no
+ * repository. Asked through the run's `cat-file` process, which fails as a whole outside a
+ * repository (so this is also the repository check).
  */
-export async function openFolder(cwd: string, options: GitOptions): Promise<{ folder: GitFolder; head: string | null } | { error: string }> {
-  const both = await runGit(cwd, ['rev-parse', '--show-prefix', 'HEAD^{commit}'], options);
-  if (both.ok) {
-    const [prefix, head] = both.stdout.toString('utf8').split('\n');
-    return { folder: { cwd, prefix: prefix.trim(), options }, head: head.trim() };
-  }
-  const r = await runGit(cwd, ['rev-parse', '--show-prefix'], options);
-  if (!r.ok) return { error: /not a git repository/i.test(r.message) ? 'not in a git repository' : r.message };
-  return { folder: { cwd, prefix: r.stdout.toString('utf8').trim(), options }, head: null };
+export async function headOf(cat: CatFileBatch): Promise<{ head: string | null } | { error: string }> {
+  const r = await cat.read(['HEAD']);
+  if ('error' in r) return r;
+  return { head: r[0]?.type === 'commit' ? r[0].oid : null };
 }
 
 /** A stamp of the uncommitted state of tracked files: which ones differ, and their size and time as git's index sees them. */
@@ -34,22 +31,18 @@ export async function dirtyStamp(g: GitFolder): Promise<string> {
 }
 
 /**
- * Each candidate commit as written → its full id, or null when this clone lacks it: one
- * `cat-file --batch-check` for all. Only hex strings are asked about (`HEAD~1`, `--output=…`
- * written in a report are never passed to git); a non-hex candidate maps to null.
+ * Each candidate commit as written → its full id, or null when this clone lacks it, asked all
+ * at once. Only hex strings are asked about (`HEAD~1`, `--output=…` written in a report never
+ * reach git); a non-hex candidate maps to null.
  */
-export async function resolveCommits(g: GitFolder, candidates: Iterable<string>): Promise<Map<string, string | null>> {
+export async function resolveCommits(cat: CatFileBatch, candidates: Iterable<string>): Promise<Map<string, string | null>> {
   const revs = [...new Set(candidates)];
   const out = new Map<string, string | null>(revs.map((r) => [r, null]));
   const asked = revs.filter((r) => HEX.test(r));
   if (asked.length === 0) return out;
-  const r = await runGit(g.cwd, ['cat-file', '--batch-check'], g.options, asked.map((rev) => `${rev}^{commit}\n`).join(''));
-  if (!r.ok) return out;
-  const lines = r.stdout.toString('utf8').split('\n');
-  asked.forEach((rev, i) => {
-    const m = /^([0-9a-f]{40}) commit \d+$/.exec(lines[i] ?? '');
-    out.set(rev, m ? m[1] : null);
-  });
+  const r = await cat.read(asked.map((rev) => `${rev}^{commit}`));
+  if ('error' in r) return out;
+  asked.forEach((rev, i) => out.set(rev, r[i]?.type === 'commit' ? r[i]!.oid : null));
   return out;
 }
 
@@ -64,29 +57,28 @@ export async function reportLog(g: GitFolder, reports: readonly string[]): Promi
   return text;
 }
 
-/** The text of each file at `rev` (a full commit id or `HEAD`; null when absent), by one `cat-file --batch`. */
-export async function filesAt(g: GitFolder, rev: string, paths: readonly string[]): Promise<Map<string, string | null>> {
+/** The text of each file at `rev` (a full commit id or `HEAD`; null when absent). */
+export async function filesAt(cat: CatFileBatch, rev: string, paths: readonly string[]): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>(paths.map((p) => [p, null]));
-  if (paths.length === 0 || !/^([0-9a-f]{40}|HEAD)$/.test(rev)) return out;
+  if (paths.length === 0 || !/^([0-9a-f]{40,64}|HEAD)$/.test(rev)) return out;
   // `<rev>:./<path>` is relative to the folder git runs in, as every path here is.
-  const r = await runGit(g.cwd, ['cat-file', '--batch'], g.options, paths.map((p) => `${rev}:./${p}\n`).join(''));
-  if (!r.ok) return out;
-  const buf = r.stdout;
-  let pos = 0;
-  for (const p of paths) {
-    const nl = buf.indexOf(10, pos);
-    if (nl < 0) break;
-    const header = buf.subarray(pos, nl).toString('utf8');
-    const m = /^[0-9a-f]{40} blob (\d+)$/.exec(header);
-    if (!m) {
-      pos = nl + 1;
-      continue;
-    }
-    const size = Number(m[1]);
-    out.set(p, buf.subarray(nl + 1, nl + 1 + size).toString('utf8'));
-    pos = nl + 1 + size + 1;
-  }
+  const r = await cat.read(paths.map((p) => `${rev}:./${p}`));
+  if ('error' in r) return out;
+  paths.forEach((p, i) => out.set(p, r[i]?.type === 'blob' ? r[i]!.content.toString('utf8') : null));
   return out;
+}
+
+/**
+ * Which of the given paths are files of commit `base` (a full id), without listing its tree:
+ * the tracker asks for the one or two paths a written path can mean exactly, and lists the tree
+ * (`treeFiles`) only when neither is there.
+ */
+export async function filesExistAt(cat: CatFileBatch, base: string, paths: readonly string[]): Promise<Set<string> | null> {
+  if (paths.length === 0) return new Set();
+  const r = await cat.read(paths.map((p) => `${base}:./${p}`));
+  if ('error' in r) return null;
+  // A submodule's commit is listed by `ls-tree -r` too, so it counts as a file here as well.
+  return new Set(paths.filter((_p, i) => r[i]?.type === 'blob' || r[i]?.type === 'commit'));
 }
 
 /** The files of a commit under the folder (immutable, so cacheable for good). */

@@ -25,11 +25,11 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
  * from taking `index.lock` under the user's own git; no prompt ever waits for a terminal.
  */
 export function runGit(cwd: string, args: readonly string[], options: GitOptions = {}, input?: string): Promise<GitResult> {
-  const argv = ['--literal-pathspecs', '-c', 'core.quotepath=off', ...args];
+  const { file, argv, env } = gitCommand(args, options);
   options.onSpawn?.(argv);
   return new Promise((resolve) => {
     const child = execFile(
-      options.gitPath ?? 'git',
+      file,
       argv,
       {
         cwd,
@@ -37,7 +37,7 @@ export function runGit(cwd: string, args: readonly string[], options: GitOptions
         timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
         windowsHide: true,
-        env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+        env,
       },
       (err, stdout, stderr) => {
         if (!err) return resolve({ ok: true, stdout });
@@ -52,6 +52,15 @@ export function runGit(cwd: string, args: readonly string[], options: GitOptions
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
+}
+
+/** The binary, argv and environment of every git process the adapter starts (`runGit` and `CatFileBatch` alike). */
+export function gitCommand(args: readonly string[], options: GitOptions): { file: string; argv: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    file: options.gitPath ?? 'git',
+    argv: ['--literal-pathspecs', '-c', 'core.quotepath=off', ...args],
+    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+  };
 }
 
 /** Splits paths into argv chunks under ~24k characters (Windows' command line stops at 32k). */

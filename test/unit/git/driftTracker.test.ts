@@ -57,6 +57,46 @@ describe('git adapter (real git)', function () {
     deepStrictEqual(third[0][0][0].current, { startLine: 7, endLine: 8 });
   });
 
+  it('finds cited paths at the base without listing its tree, and lists it only for a path written as a suffix', async () => {
+    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-at-base-')));
+    try {
+      git(sub, 'init', '-q', '-b', 'main');
+      write(sub, 'src/a.ts', text(numbered('a', 10)));
+      write(sub, 'docs/notes.ts', text(numbered('n', 10)));
+      write(sub, 'lib/deep/util.ts', text(numbered('u', 10)));
+      const body = ['# Audit', '', '### H-1 Bug', '', '**File:** `src/a.ts:2-3`, `notes.ts:4`, `util.ts:5`'];
+      write(sub, 'docs/AUDIT.md', text(body));
+      git(sub, 'add', '-A');
+      git(sub, 'commit', '-qm', 'one');
+      write(sub, 'src/a.ts', text(['top', ...numbered('a', 10)]));
+      write(sub, 'docs/notes.ts', text(['top', 'top', ...numbered('n', 10)]));
+      write(sub, 'lib/deep/util.ts', text(['top', 'top', 'top', ...numbered('u', 10)]));
+      const locations = [{ path: 'src/a.ts', startLine: 2, endLine: 3 }, { path: 'notes.ts', startLine: 4, endLine: 4 }, { path: 'util.ts', startLine: 5, endLine: 5 }];
+      const now: Record<string, string> = { 'src/a.ts': 'src/a.ts', 'notes.ts': 'docs/notes.ts', 'util.ts': 'lib/deep/util.ts' };
+      const r: DriftReport = { path: 'docs/AUDIT.md', text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations }] };
+      const spawned: string[][] = [];
+      const [[mapped]] = await new DriftTracker(sub, { cache: false, onSpawn: (a) => spawned.push([...a]) }).track([r], (p) => now[p] ?? null);
+      // As written (src/a.ts), relative to the report's folder (docs/notes.ts), by a unique suffix (lib/deep/util.ts).
+      deepStrictEqual(mapped.map((l) => [l.resolved, l.current, l.drift.state]), [
+        ['src/a.ts', { startLine: 3, endLine: 4 }, 'moved'],
+        ['docs/notes.ts', { startLine: 6, endLine: 6 }, 'moved'],
+        ['lib/deep/util.ts', { startLine: 8, endLine: 8 }, 'moved'],
+      ]);
+      // Only the suffix needed the tree; no rev-parse: the cat-file process answers HEAD.
+      strictEqual(spawned.filter((a) => a.includes('ls-tree')).length, 1, JSON.stringify(spawned));
+      strictEqual(spawned.filter((a) => a.includes('rev-parse')).length, 0, JSON.stringify(spawned));
+      strictEqual(spawned.filter((a) => a.includes('cat-file')).length, 1, JSON.stringify(spawned));
+      spawned.length = 0;
+      // Without the suffix-written one, the tree is never listed.
+      const two: DriftReport = { ...r, findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: locations.slice(0, 2) }] };
+      const [[again]] = await new DriftTracker(sub, { cache: false, onSpawn: (a) => spawned.push([...a]) }).track([two], (p) => now[p] ?? null);
+      deepStrictEqual(again.map((l) => l.current), [{ startLine: 3, endLine: 4 }, { startLine: 6, endLine: 6 }]);
+      strictEqual(spawned.filter((a) => a.includes('ls-tree')).length, 0, JSON.stringify(spawned));
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
   it('outside a repository every location is unknown at its written lines, with the reason', async () => {
     const bare = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-nogit-')));
     try {
