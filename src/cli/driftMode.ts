@@ -1,6 +1,7 @@
 import type { ScannedReport } from '../core';
 import { asWritten } from '../node/git';
-import { openFolder } from '../node/git/gitQueries';
+import { CatFileBatch } from '../node/git/catFileBatch';
+import { headOf } from '../node/git/gitQueries';
 
 /**
  * How a scan maps its locations (#10). In a git repository every report is needed at once, so
@@ -11,8 +12,14 @@ export type DriftMode = { git: true } | { git: false; note: string };
 
 export async function driftMode(root: string, useGit: boolean): Promise<DriftMode> {
   if (!useGit) return { git: false, note: 'mapping is off (--no-git); line numbers are as written' };
-  const opened = await openFolder(root, {});
-  return 'error' in opened ? { git: false, note: `no git history: ${opened.error}; line numbers are as written` } : { git: true };
+  // The same question, through the same process, that the tracker asks first (so the same note).
+  const cat = new CatFileBatch(root);
+  try {
+    const opened = await headOf(cat);
+    return 'error' in opened ? { git: false, note: `no git history: ${opened.error}; line numbers are as written` } : { git: true };
+  } finally {
+    cat.close();
+  }
 }
 
 /** A report's locations as written, state `unknown` with the note: what applyDrift gives with no git. */
