@@ -84,7 +84,8 @@ describe('GitBaseMapper with real git (multi-root fixture built here)', function
 
   it('answers a superseded or aborted request with nothing, and runs git once for the newer one', async () => {
     let runs = 0;
-    const mapper = new GitBaseMapper({ onSpawn: (a) => void (a.includes('rev-parse') && runs++) }, 30);
+    // Each tracker run opens one `git cat-file --batch` (for HEAD and the named commits): one per run.
+    const mapper = new GitBaseMapper({ onSpawn: (a) => void (a.includes('cat-file') && runs++) }, 30);
     const cited = [{ ref: { path: 'src/auth.ts', startLine: 10, endLine: 12 }, line: 6 }];
     const aborted = new AbortController();
     const first = mapper.map(request(join(repo, 'app'), 'AUDIT.md', appReport, cited), aborted.signal);
@@ -92,7 +93,7 @@ describe('GitBaseMapper with real git (multi-root fixture built here)', function
     const second = mapper.map(request(join(repo, 'app'), 'AUDIT.md', appReport, cited), new AbortController().signal);
     strictEqual((await first).size, 0);
     deepStrictEqual(pick((await second).get('F0'))?.current, { startLine: 13, endLine: 15 });
-    strictEqual(runs, 1, 'one rev-parse: the two requests ran as one');
+    strictEqual(runs, 1, 'one cat-file process: the two requests ran as one');
   });
 
   it('reads a file at the base for Compare with <sha>, and says why when it cannot', async () => {
