@@ -175,7 +175,7 @@ export class FindingIndex implements vscode.Disposable {
     const generation = this.generation;
     const read = this.isReport(uri) ? preferBuffer(uri, await readReport(uri)) : undefined;
     if (generation !== this.generation || this.disposed) return;
-    if (isSkipped(read)) this.skip(uri, read.skipped);
+    if (isSkipped(read)) this.markSkipped(uri, read.skipped);
     else if (read) await this.updateReportText(uri, read.text, read.version);
     else this.removeReport(uri);
   }
@@ -194,15 +194,15 @@ export class FindingIndex implements vscode.Disposable {
     if (!parsed || !at || !at.state.filter.isReport(at.rel)) return;
     try {
       const report = this.buildReport(at.state, uri, at.rel, parsed, version);
-      this.unskip(uri);
+      this.clearSkipped(uri);
       this.publish(this.replaceReports([report], []));
     } catch (error) {
-      this.skip(uri, `Skipped: the reader failed on it (${oneLine(error)}).`);
+      this.markSkipped(uri, readerFailed(oneLine(error)));
     }
   }
 
   removeReport(uri: vscode.Uri): void {
-    this.unskip(uri);
+    this.clearSkipped(uri);
     if (!this.reportMap.has(uri.toString())) return;
     this.publish(this.replaceReports([], [uri.toString()]));
   }
@@ -287,7 +287,7 @@ export class FindingIndex implements vscode.Disposable {
     const seen = new Set(reportUris.map((u) => u.toString()));
     // Reports of this folder that are gone (or excluded now) leave at once.
     const stale = [...this.reportMap.values()].filter((r) => r.folder.uri.toString() === folderKey && !seen.has(r.key)).map((r) => r.key);
-    for (const s of [...this.skipped.values()]) if (vscode.workspace.getWorkspaceFolder(s.uri)?.uri.toString() === folderKey && !seen.has(s.uri.toString())) this.unskip(s.uri);
+    for (const s of [...this.skipped.values()]) if (vscode.workspace.getWorkspaceFolder(s.uri)?.uri.toString() === folderKey && !seen.has(s.uri.toString())) this.clearSkipped(s.uri);
 
     let pending: IndexedReport[] = [];
     let lastPublish = Date.now();
@@ -309,7 +309,7 @@ export class FindingIndex implements vscode.Disposable {
         if (generation !== this.generation || this.disposed) return;
         if (!read) continue;
         if (isSkipped(read)) {
-          this.skip(uri, read.skipped);
+          this.markSkipped(uri, read.skipped);
           stale.push(uri.toString());
           continue;
         }
@@ -319,13 +319,13 @@ export class FindingIndex implements vscode.Disposable {
         try {
           report = parsed && this.buildReport(state, uri, relativePath(folder.uri, uri)!, parsed, read.version);
         } catch (error) {
-          this.skip(uri, `Skipped: the reader failed on it (${oneLine(error)}).`);
+          this.markSkipped(uri, readerFailed(oneLine(error)));
         }
         if (!report) {
           stale.push(uri.toString());
           continue;
         }
-        this.unskip(uri);
+        this.clearSkipped(uri);
         pending.push(report);
         if (Date.now() - lastPublish >= interval) flush();
       }
@@ -346,10 +346,10 @@ export class FindingIndex implements vscode.Disposable {
       case 'parsed':
         return outcome.report;
       case 'failed':
-        this.skip(uri, `Skipped: the reader failed on it (${outcome.reason}).`);
+        this.markSkipped(uri, readerFailed(outcome.reason));
         return undefined;
       case 'overBudget':
-        this.skip(uri, budgetReason(outcome.budgetMs));
+        this.markSkipped(uri, budgetReason(outcome.budgetMs));
         return undefined;
       case 'stopped':
         return undefined;
@@ -370,7 +370,7 @@ export class FindingIndex implements vscode.Disposable {
   }
 
   /** Lists a report as skipped (output channel and tree); its findings, if it had any, leave. */
-  private skip(uri: vscode.Uri, reason: string): void {
+  private markSkipped(uri: vscode.Uri, reason: string): void {
     const key = uri.toString();
     const known = this.skipped.get(key);
     if (known?.reason === reason) return;
@@ -380,7 +380,7 @@ export class FindingIndex implements vscode.Disposable {
     else this.publish({ reports: [], files: [], findingsChanged: true });
   }
 
-  private unskip(uri: vscode.Uri): void {
+  private clearSkipped(uri: vscode.Uri): void {
     if (!this.skipped.delete(uri.toString())) return;
     this.log.info(`${displayPath(uri)}: read again.`);
     this.publish({ reports: [], files: [], findingsChanged: true });
@@ -502,7 +502,7 @@ export class FindingIndex implements vscode.Disposable {
 
   private dropFolder(folderKey: string): void {
     this.folders.delete(folderKey);
-    for (const s of [...this.skipped.values()]) if (!vscode.workspace.getWorkspaceFolder(s.uri)) this.unskip(s.uri);
+    for (const s of [...this.skipped.values()]) if (!vscode.workspace.getWorkspaceFolder(s.uri)) this.clearSkipped(s.uri);
     const keys = [...this.reportMap.values()].filter((r) => r.folder.uri.toString() === folderKey).map((r) => r.key);
     this.publish(this.replaceReports([], keys));
   }
@@ -533,4 +533,9 @@ export class FindingIndex implements vscode.Disposable {
 function preferBuffer(uri: vscode.Uri, read: ReportText | ReportSkipped | undefined): ReportText | ReportSkipped | undefined {
   const doc = openDocument(uri);
   return doc ? { text: doc.getText(), version: doc.version } : read;
+}
+
+/** Why a report the reader threw on is listed as skipped. */
+function readerFailed(reason: string): string {
+  return `Skipped: the reader failed on it (${reason}).`;
 }
