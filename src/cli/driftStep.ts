@@ -7,10 +7,11 @@ import { readReportFile } from './readReportFile';
  * The scan's drift step (#10): every location gains `current` and `drift`, and `resolved`
  * becomes the file it points to now (after a rename). With `git` off (`--no-git`) nothing runs:
  * each location stays at its written lines, state `unknown`. A report that cannot be read again
- * keeps its locations as written, with the reason.
+ * keeps its locations as written, with the reason. `texts`, when given, are the reports' texts as
+ * the scan read them, in order.
  */
-export async function applyDrift(scan: ScanResult, useGit: boolean): Promise<void> {
-  const details = useGit ? await driftDetails(scan) : null;
+export async function applyDrift(scan: ScanResult, useGit: boolean, texts?: readonly string[]): Promise<void> {
+  const details = useGit ? await driftDetails(scan, texts) : null;
   scan.reports.forEach((r, i) =>
     r.findings.forEach((f, fi) =>
       f.locations.forEach((l, li) => {
@@ -24,8 +25,9 @@ export async function applyDrift(scan: ScanResult, useGit: boolean): Promise<voi
 }
 
 /** Each location of the scan's reports, mapped, with where it is written in its report. */
-export async function driftDetails(scan: ScanResult): Promise<Array<DriftDetail[][] | null>> {
-  const texts = await Promise.all(scan.reports.map(async (r) => {
+export async function driftDetails(scan: ScanResult, known?: readonly string[]): Promise<Array<DriftDetail[][] | null>> {
+  // The scan's own texts when it kept them (`scan`); read again otherwise (`export`).
+  const texts: Array<string | null> = known ? [...known] : await Promise.all(scan.reports.map(async (r) => {
     const read = await readReportFile(resolve(scan.root, r.path), scan.root);
     return read.ok ? read.text : null;
   }));

@@ -22,11 +22,11 @@ export interface ScanSummary {
 
 /**
  * Scans a root and hands each report to `onReport` as soon as it is read, in the order of
- * the listing: nothing but the file index and the errors is kept, so a caller that writes
- * each report out holds one report at a time. Every report becomes a report or an error,
+ * the listing, with the text it was read from: nothing but the file index and the errors is
+ * kept, so a caller that writes each report out holds one report at a time. Every report becomes a report or an error,
  * never a crash.
  */
-export async function scanEach(options: ScanOptions, onReport: (report: ScannedReport) => void): Promise<ScanSummary> {
+export async function scanEach(options: ScanOptions, onReport: (report: ScannedReport, text: string) => void): Promise<ScanSummary> {
   const root = options.root;
   const listing = await walkRoot(root);
   const index = new FileIndex(listing.files, root);
@@ -48,11 +48,12 @@ export async function scanEach(options: ScanOptions, onReport: (report: ScannedR
   }
 
   for (const rel of targets) {
-    const parsed = parseOne(rel, readReportFileSync(resolve(root, rel), root), options.cache);
+    const read = readReportFileSync(resolve(root, rel), root);
+    const parsed = parseOne(rel, read, options.cache);
     if ('message' in parsed) summary.errors.push({ path: rel, message: parsed.message });
-    else {
+    else if (read.ok) {
       summary.reportCount++;
-      onReport(toScannedReport(rel, basename(rel), parsed.report, index, parsed.notes));
+      onReport(toScannedReport(rel, basename(rel), parsed.report, index, parsed.notes), read.text);
     }
   }
   if (options.cache && !(options.files && options.files.length > 0)) options.cache.retain(targets);

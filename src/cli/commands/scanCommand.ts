@@ -14,10 +14,10 @@ import { terminalSafe } from '../terminalText';
  * Scans a root, with the cache if asked for, handing each report to `onReport` as it is read;
  * a cache that cannot be saved is a warning. Locations are as the working tree has them.
  */
-export async function scanEachWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, onReport: (r: ScannedReport, root: string) => void): Promise<ScanSummary> {
+export async function scanEachWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, onReport: (r: ScannedReport, root: string, text: string) => void): Promise<ScanSummary> {
   const root = await resolveRoot(rootArg);
   const cache = useCache ? await ScanCache.load(cacheFileFor(root), version) : undefined;
-  const summary = await scanEach({ root, files, cache }, (r) => onReport(r, root));
+  const summary = await scanEach({ root, files, cache }, (r, text) => onReport(r, root, text));
   const failed = await cache?.save();
   if (failed) io.err(`audit-lens: warning: the cache was not saved: ${terminalSafe(failed)}`);
   return summary;
@@ -37,10 +37,16 @@ export async function scanMappedWith(rootArg: string | undefined, files: string[
       onReport(r, at);
     });
   }
-  const scan = await scanWith(root, files, useCache, version, io);
-  await applyDrift(scan, true);
-  for (const r of scan.reports) onReport(r, scan.root);
-  return { root: scan.root, reportCount: scan.reports.length, errors: scan.errors };
+  // The texts are kept with the reports, so the drift step need not read each report again.
+  const reports: ScannedReport[] = [];
+  const texts: string[] = [];
+  const summary = await scanEachWith(root, files, useCache, version, io, (r, _at, text) => {
+    reports.push(r);
+    texts.push(text);
+  });
+  await applyDrift({ version: 1, root: summary.root, reports, errors: summary.errors }, true, texts);
+  for (const r of reports) onReport(r, summary.root);
+  return summary;
 }
 
 /** Scans a root into one result holding every report (for outputs that need them all at once). */
