@@ -39,6 +39,14 @@ export function hunkFromHeader(oldStart: number, oldLen: number, newStart: numbe
   return { oldStart: oldLen === 0 ? oldStart + 1 : oldStart, oldLen, newStart: newLen === 0 ? newStart + 1 : newStart, newLen };
 }
 
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/** The hunk a diff's `@@ -a,b +c,d @@` line opens (a missing length is 1), or null for any other line. */
+export function hunkOfHeaderLine(line: string): Hunk | null {
+  const m = HUNK_HEADER.exec(line);
+  return m ? hunkFromHeader(Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])) : null;
+}
+
 /** Where one surviving base line is now, or null when a hunk removed it. */
 export function mapLine(map: LineMap, line: number): number | null {
   let delta = 0;

@@ -1,4 +1,4 @@
-import { hunkFromHeader, type Hunk, type LineMap } from './lineMap';
+import { hunkOfHeaderLine, type Hunk, type LineMap } from './lineMap';
 
 /** One file of `git diff --raw -p -z -U0 -M --abbrev=40` output. Paths are repository-relative. */
 export interface FileDelta {
@@ -92,10 +92,10 @@ function attachPatch(patch: string, deltas: FileDelta[]): void {
       continue;
     }
     if (!current) continue;
-    const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    const header = hunkOfHeaderLine(line);
     if (header) {
       endHunk();
-      hunk = { h: hunkFromHeader(Number(header[1]), header[2] === undefined ? 1 : Number(header[2]), Number(header[3]), header[4] === undefined ? 1 : Number(header[4])), removed: [], added: [] };
+      hunk = { h: header, removed: [], added: [] };
       continue;
     }
     if (hunk) {

@@ -1,4 +1,4 @@
-import { hunkFromHeader, type Hunk } from './lineMap';
+import { hunkOfHeaderLine, type Hunk } from './lineMap';
 import { quotePath } from './parseRawDiff';
 
 /** One commit's change to one report, from `git log -p -U0`. */
@@ -41,10 +41,10 @@ export function parseReportLog(output: string, reportPaths: readonly string[]): 
         continue;
       }
       if (!commit) continue;
-      const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      const header = hunkOfHeaderLine(line);
       if (header) {
         endHunk();
-        hunk = { h: hunkFromHeader(Number(header[1]), header[2] === undefined ? 1 : Number(header[2]), Number(header[3]), header[4] === undefined ? 1 : Number(header[4])), removed: [], added: [] };
+        hunk = { h: header, removed: [], added: [] };
       } else if (hunk && line.startsWith('-')) hunk.removed.push(line.slice(1));
       else if (hunk && line.startsWith('+')) hunk.added.push(line.slice(1));
     }
