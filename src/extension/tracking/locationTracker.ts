@@ -60,7 +60,8 @@ const SAVE_REMAP_MS = 300;
  * a location applies the changes it has not seen yet.
  */
 export class LocationTracker implements vscode.Disposable {
-  private readonly mapped = new Map<string, TrackedLocation>();
+  /** Per report (its key), its locations' mappings by `locationKey`: a report's are replaced at once. */
+  private readonly mapped = new Map<string, Map<string, TrackedLocation>>();
   private readonly docs = new Map<string, DocEdits>();
   /**
    * A fingerprint of the text each open file's log starts from (its file when opened): a save
@@ -69,7 +70,12 @@ export class LocationTracker implements vscode.Disposable {
    */
   private readonly anchors = new Map<string, string>();
   private readonly live = new Map<string, LiveCache>();
-  private byFile = new Map<string, IndexedFinding[]>();
+  /** Per file, the findings with a location there now, by report: a report's change touches only its own. */
+  private readonly byFile = new Map<string, Map<string, IndexedFinding[]>>();
+  /** The files each report has findings in (its entries in `byFile`). */
+  private readonly filesOf = new Map<string, Set<string>>();
+  /** `findingsInFile`'s answers, until the file's findings change. */
+  private readonly flat = new Map<string, readonly IndexedFinding[]>();
   private readonly running = new Map<string, AbortController>();
   /** `auditLens.followCode` per folder, as it applies (trust included); cleared when either changes. */
   private readonly modes = new Map<string, FollowCode>();
@@ -99,11 +105,14 @@ export class LocationTracker implements vscode.Disposable {
       // Registered before the surfaces' own listeners (the tracker is built first), so that
       // they read the new places when the index changes.
       index.onDidChange((change) => {
-        this.rebuildFiles();
         for (const uri of change.reports) {
           const report = index.report(uri);
-          if (report) void this.remap(report);
-          else this.forget(uri.toString());
+          if (report) {
+            this.placeFindings(report.key, report.findings);
+            void this.remap(report);
+          } else {
+            this.forget(uri.toString());
+          }
         }
       }),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
@@ -121,8 +130,10 @@ export class LocationTracker implements vscode.Disposable {
       }),
     );
     for (const doc of vscode.workspace.textDocuments) void this.opened(doc);
-    this.rebuildFiles();
-    for (const r of index.reports()) void this.remap(r);
+    for (const r of index.reports()) {
+      this.placeFindings(r.key, r.findings);
+      void this.remap(r);
+    }
   }
 
   /** Hands in the git mapper (or takes it away: Restricted Mode, `followCode`) and maps everything again. */
@@ -137,7 +148,7 @@ export class LocationTracker implements vscode.Disposable {
     return f.locations.map((l, i) => {
       const key = locationKey(f.key, i);
       const fallback = unmapped(l.ref, l.uri ? (relativePath(f.report.folder.uri, l.uri) ?? null) : null);
-      const kept = mode === 'off' ? undefined : this.mapped.get(key);
+      const kept = mode === 'off' ? undefined : this.mapped.get(f.report.key)?.get(key);
       // A mapping of the same written place stands until the next one arrives.
       const base = kept && sameRef(kept, fallback) ? kept : fallback;
       const uri = base.resolved === fallback.resolved || base.resolved === null ? l.uri : vscode.Uri.joinPath(f.report.folder.uri, base.resolved);
@@ -154,7 +165,14 @@ export class LocationTracker implements vscode.Disposable {
 
   /** The findings with a location in this file now (after renames). */
   findingsInFile(uri: vscode.Uri): readonly IndexedFinding[] {
-    return this.byFile.get(uri.toString()) ?? [];
+    const key = uri.toString();
+    let list = this.flat.get(key);
+    if (list === undefined) {
+      const byReport = this.byFile.get(key);
+      list = byReport ? [...byReport.values()].flat() : [];
+      if (byReport) this.flat.set(key, list);
+    }
+    return list;
   }
 
   /** Whether the document's unsaved edits are part of what the tracker shows (it is open and dirty). */
@@ -281,8 +299,7 @@ export class LocationTracker implements vscode.Disposable {
   }
 
   private remapFile(key: string): void {
-    const reports = new Set((this.byFile.get(key) ?? []).map((f) => f.report.key));
-    for (const r of reports) {
+    for (const r of this.byFile.get(key)?.keys() ?? []) {
       const report = this.index.report(vscode.Uri.parse(r));
       if (report) void this.remap(report);
     }
@@ -316,17 +333,16 @@ export class LocationTracker implements vscode.Disposable {
     // report itself (its drift and missing-file diagnostics).
     const touched = new Set<string>([report.key]);
     for (const f of report.findings) for (const l of this.locations(f)) if (l.uri) touched.add(l.uri.toString());
-    const prefix = report.key + '#';
     // Only files whose findings' places or states differ are announced: a report re-read on
     // every keystroke must not republish every file it points to.
-    const before = new Map<string, string>();
-    for (const [key, t] of this.mapped) if (key.startsWith(prefix)) before.set(key, JSON.stringify(t));
-    for (const key of before.keys()) this.mapped.delete(key);
+    const before = this.mapped.get(report.key) ?? new Map<string, TrackedLocation>();
     let differs = before.size !== result.size;
     for (const [key, t] of result) {
-      this.mapped.set(key, t);
-      if (!differs && before.get(key) !== JSON.stringify(t)) differs = true;
+      if (differs) break;
+      const was = before.get(key);
+      differs = was === undefined || JSON.stringify(was) !== JSON.stringify(t);
     }
+    this.mapped.set(report.key, new Map(result));
     if (mapper.usesGit) {
       // Git read the files as saved: the saved edits are in its answer, the unsaved ones stay on top.
       for (const l of locations) {
@@ -343,31 +359,50 @@ export class LocationTracker implements vscode.Disposable {
       }
     }
     if (!differs && !mapper.usesGit) return;
-    this.rebuildFiles();
+    this.placeFindings(report.key, report.findings);
     for (const f of report.findings) for (const l of this.locations(f)) if (l.uri) touched.add(l.uri.toString());
     this.fire([...touched].map((k) => vscode.Uri.parse(k)));
   }
 
   private forget(reportKey: string): void {
     this.running.get(reportKey)?.abort();
-    const prefix = reportKey + '#';
-    for (const key of [...this.mapped.keys()]) if (key.startsWith(prefix)) this.mapped.delete(key);
+    this.mapped.delete(reportKey);
+    this.placeFindings(reportKey, []);
   }
 
-  private rebuildFiles(): void {
-    const byFile = new Map<string, IndexedFinding[]>();
-    for (const f of this.index.findings()) {
+  /**
+   * Files a report's findings are in now, replacing what it had: the cost is the report's own
+   * findings, not the workspace's, so that indexing 1,000 reports one after another stays linear.
+   */
+  private placeFindings(reportKey: string, findings: readonly IndexedFinding[]): void {
+    const now = new Map<string, IndexedFinding[]>();
+    for (const f of findings) {
       const seen = new Set<string>();
       for (const l of this.locations(f)) {
         const key = l.uri?.toString();
         if (!key || seen.has(key)) continue;
         seen.add(key);
-        const list = byFile.get(key);
+        const list = now.get(key);
         if (list) list.push(f);
-        else byFile.set(key, [f]);
+        else now.set(key, [f]);
       }
     }
-    this.byFile = byFile;
+    for (const file of this.filesOf.get(reportKey) ?? []) {
+      if (now.has(file)) continue;
+      const byReport = this.byFile.get(file);
+      byReport?.delete(reportKey);
+      if (byReport?.size === 0) this.byFile.delete(file);
+      this.flat.delete(file);
+    }
+    for (const [file, list] of now) {
+      let byReport = this.byFile.get(file);
+      if (!byReport) this.byFile.set(file, (byReport = new Map()));
+      // Replaced in place: a report keeps its turn in the file's list.
+      byReport.set(reportKey, list);
+      this.flat.delete(file);
+    }
+    if (now.size > 0) this.filesOf.set(reportKey, new Set(now.keys()));
+    else this.filesOf.delete(reportKey);
   }
 
   private fire(files: readonly vscode.Uri[]): void {
