@@ -42,7 +42,9 @@ export function readReport(lines: ScannedLine[], within?: SectionScope): Reading
 
 /** Front matter's title, else the first H1 (or first heading) unless that is a finding; else ''. */
 function reportTitle(lines: ScannedLine[], findingLines: Set<number>): string {
-  const front = lines.find((l) => l.kind === 'frontMatter' && /^title:\s*\S/.test(l.text));
+  // Front matter only opens a report: the walk stops at its end, not at the report's.
+  let front: ScannedLine | undefined;
+  for (let i = 0; i < lines.length && lines[i].kind === 'frontMatter' && !front; i++) if (/^title:\s*\S/.test(lines[i].text)) front = lines[i];
   if (front) return front.text.replace(/^title:\s*/, '').replace(/^["']|["']$/g, '').trim();
   const h1 = lines.find((l) => l.kind === 'heading' && l.level === 1) ?? lines.find((l) => l.kind === 'heading');
   return h1 && !findingLines.has(h1.line) ? quickPlain(h1.content) : '';

@@ -33,7 +33,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
     status: readParts.status ?? c.parts.status,
   };
   const body = bodyLines(c, lines);
-  const fields = body.flatMap((l) => (l.kind === 'code' || l.kind === 'fence' ? [] : fieldsInLine(l.text, l.line)));
+  const fields = bodyFields(body);
   // A table row's own fields are the markers written into its title cell.
   const own = c.kind === 'tableRow' ? fieldsInLine(c.table!.title, c.startLine) : fields;
 
@@ -70,6 +70,13 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
     locations,
     body: body.map((l) => l.text).join('\n'),
   };
+}
+
+/** The fields written on the body's lines; code, fences and blank lines hold none. */
+function bodyFields(body: readonly ScannedLine[]): Field[] {
+  const out: Field[] = [];
+  for (const l of body) if (l.kind !== 'code' && l.kind !== 'fence' && l.kind !== 'blank') out.push(...fieldsInLine(l.text, l.line));
+  return out;
 }
 
 function bodyLines(c: Candidate, lines: ScannedLine[]): ScannedLine[] {

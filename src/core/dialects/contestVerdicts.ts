@@ -12,7 +12,7 @@ const TEAM_FIXED = /^The protocol team fixed this issue\b/;
 function platformVerdict(body: readonly ScannedLine[]): Status | null {
   let verdict: Status | null = null;
   for (const l of body) {
-    if (l.kind === 'code' || l.kind === 'fence') continue;
+    if (l.kind === 'code' || l.kind === 'fence' || l.kind === 'blank') continue;
     if (TEAM_FIXED.test(l.text)) return 'fixed';
     const m = SPONSOR_LINE.exec(l.text);
     if (!m) continue;

@@ -105,6 +105,11 @@ export function findingLocations(unit: FindingUnit, body: ScannedLine[], lines: 
       continue;
     }
     locationColumns = null;
+    // A blank line holds no location and ends a field's paragraph; a long run of them costs nothing.
+    if (l.kind === 'blank') {
+      if (within.kind === 'paragraph') within = { kind: 'none' };
+      continue;
+    }
     if (l.kind === 'heading') {
       headingRole = snippetRole(l.content);
       labelRole = null;
@@ -127,9 +132,7 @@ export function findingLocations(unit: FindingUnit, body: ScannedLine[], lines: 
     if (locField) {
       const empty = locField.value.replace(/[*_`\s]/g, '') === '';
       within = empty ? { kind: 'list', level: l.kind === 'listItem' ? l.level : -1 } : { kind: 'paragraph' };
-    } else if (!continues && l.kind !== 'blank') {
-      within = { kind: 'none' };
-    } else if (l.kind === 'blank' && within.kind === 'paragraph') {
+    } else if (!continues) {
       within = { kind: 'none' };
     }
     if (locField !== undefined) {

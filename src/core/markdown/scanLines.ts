@@ -48,7 +48,8 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 
 /** Splits text into lines, accepting \n, \r\n and lone \r. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Most reports hold no carriage return: a split on one character is several times faster.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 function columnOf(indent: string): number {
@@ -57,8 +58,20 @@ function columnOf(indent: string): number {
   return col;
 }
 
-function blank(line: number, text: string, kind: LineKind): ScannedLine {
-  return { line, text, kind, level: 0, content: '', checkbox: null, contentColumn: 0, quoted: false };
+function blank(line: number, text: string, kind: LineKind, quoted = false, content = ''): ScannedLine {
+  return { line, text, kind, level: 0, content, checkbox: null, contentColumn: 0, quoted };
+}
+
+/** Whether a line may hold a fence: three backticks or tildes in a row (a cheap look before the patterns). */
+function mayFence(text: string): boolean {
+  return text.includes('```') || text.includes('~~~');
+}
+
+/** Whether a line may open with a blockquote marker: `>` after at most three spaces. */
+function mayQuote(text: string): boolean {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 32) i++;
+  return text.charCodeAt(i) === 62; /* > */
 }
 
 export function scanLines(source: string): ScannedLine[] {
@@ -83,24 +96,30 @@ export function scanLines(source: string): ScannedLine[] {
     let text = original;
     let quoted = false;
     // Blockquotes hold findings in some reports; strip the markers and scan the rest.
-    const quote = /^ {0,3}>[ ]?/.exec(text);
-    if (quote && fence === null) {
+    const quote = fence === null && mayQuote(text) ? /^ {0,3}>[ ]?/.exec(text) : null;
+    if (quote) {
       quoted = true;
       text = text.slice(quote[0].length);
     }
 
     if (fence !== null) {
-      const close = FENCE.exec(text);
+      const close = mayFence(text) ? FENCE.exec(text) : null;
       if (close && close[2][0] === fence.char && close[2].length >= fence.length && close[3].trim() === '') {
         fence = null;
-        out.push({ ...blank(lineNo, original, 'fence'), quoted });
+        out.push(blank(lineNo, original, 'fence', quoted));
       } else {
-        out.push({ ...blank(lineNo, original, 'code'), quoted });
+        out.push(blank(lineNo, original, 'code', quoted));
       }
       continue;
     }
 
-    const open = FENCE.exec(text.replace(/^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+/, '$1'));
+    // A blank line opens nothing: the most common line of a long report is read first.
+    if (text.trim() === '') {
+      out.push(blank(lineNo, original, 'blank', quoted));
+      continue;
+    }
+
+    const open = mayFence(text) ? FENCE.exec(text.replace(/^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+/, '$1')) : null;
     if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
       fence = { char: open[2][0], length: open[2].length };
       // A fence opened on a list item line still starts the code; the item itself is kept.
@@ -111,18 +130,15 @@ export function scanLines(source: string): ScannedLine[] {
           continue;
         }
       }
-      out.push({ ...blank(lineNo, original, 'fence'), quoted });
-      continue;
-    }
-
-    if (text.trim() === '') {
-      out.push({ ...blank(lineNo, original, 'blank'), quoted });
+      out.push(blank(lineNo, original, 'fence', quoted));
       continue;
     }
 
     const atx = ATX.exec(text);
     if (atx) {
-      out.push({ ...blank(lineNo, original, 'heading'), level: atx[1].length, content: atxContent(atx[2] ?? ''), quoted });
+      const heading = blank(lineNo, original, 'heading', quoted, atxContent(atx[2] ?? ''));
+      heading.level = atx[1].length;
+      out.push(heading);
       continue;
     }
 
@@ -133,12 +149,12 @@ export function scanLines(source: string): ScannedLine[] {
       prev.kind = 'heading';
       prev.level = setext[1][0] === '=' ? 1 : 2;
       prev.content = prev.text.trim();
-      out.push({ ...blank(lineNo, original, 'setextUnderline'), quoted });
+      out.push(blank(lineNo, original, 'setextUnderline', quoted));
       continue;
     }
 
     if (isThematicBreak(text)) {
-      out.push({ ...blank(lineNo, original, 'html'), quoted });
+      out.push(blank(lineNo, original, 'html', quoted));
       continue;
     }
 
@@ -150,21 +166,21 @@ export function scanLines(source: string): ScannedLine[] {
 
     if (isTableDelimiter(text) && prev && (prev.kind === 'text' || prev.kind === 'tableRow') && prev.text.includes('|')) {
       prev.kind = 'tableRow';
-      out.push({ ...blank(lineNo, original, 'tableDelimiter'), quoted });
+      out.push(blank(lineNo, original, 'tableDelimiter', quoted));
       continue;
     }
 
     if (prev && (prev.kind === 'tableRow' || prev.kind === 'tableDelimiter') && text.includes('|')) {
-      out.push({ ...blank(lineNo, original, 'tableRow'), content: text.trim(), quoted });
+      out.push(blank(lineNo, original, 'tableRow', quoted, text.trim()));
       continue;
     }
 
     if (/^ {0,3}<\/?[a-zA-Z!]/.test(text)) {
-      out.push({ ...blank(lineNo, original, 'html'), content: text.trim(), quoted });
+      out.push(blank(lineNo, original, 'html', quoted, text.trim()));
       continue;
     }
 
-    out.push({ ...blank(lineNo, original, 'text'), content: text.trim(), quoted });
+    out.push(blank(lineNo, original, 'text', quoted, text.trim()));
   }
   return out;
 }
