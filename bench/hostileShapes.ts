@@ -20,6 +20,8 @@ export const HOSTILE_SHAPES: ReadonlyArray<readonly [string, (bytes: number) => 
   ['blank lines in a finding', (n) => `### H1. Finding\n${'\n'.repeat(n)}end`],
   ['headings, one finding each', (n) => lines(n, '', (_r, i) => `### H${i}. Finding number ${i}\n\nBody \`src/a.ts:${i}\`.`)],
   ['a findings table of many rows', (n) => `| ID | Title | Severity | File |\n|---|---|---|---|\n${lines(n, '', (_r, i) => `| F-${i} | Finding ${i} | High | \`src/a.ts:${i}\` |`)}`],
+  // Every row the same title and section: ids tie all the way down to their counters.
+  ['one title repeated in a table', (n) => `| ID | Title | Severity | File |\n|---|---|---|---|\n${lines(n, '| | Same title | High | `src/a.ts:1` |')}`],
   ['dots and `:1` after a title', (n) => `# x (${'.'.repeat(n / 2)}${':1'.repeat(n / 4)}`],
 ];
 

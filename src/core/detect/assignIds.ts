@@ -36,10 +36,19 @@ export function assignIds(findings: Finding[], candidates: Candidate[]): void {
   }
   // A true tie takes the first free counter: `same`, `same-2` and a second `same-2` become
   // `same`, `same-2` and `same-2-2`, never two findings with one id.
+  // Each id remembers the counter it reached: counting up from 2 again for every repeat is quadratic
+  // in a report that repeats one title thousands of times.
   const taken = new Set<string>();
+  const nextFree = new Map<string, number>();
   for (const f of findings) {
+    const base = f.id.toLowerCase();
     let id = f.id;
-    for (let n = 2; taken.has(id.toLowerCase()); n++) id = `${f.id}-${n}`;
+    if (taken.has(base)) {
+      let n = nextFree.get(base) ?? 2;
+      while (taken.has(`${base}-${n}`)) n++;
+      id = `${f.id}-${n}`;
+      nextFree.set(base, n + 1);
+    }
     taken.add(id.toLowerCase());
     f.id = id;
   }
