@@ -251,8 +251,10 @@ export class LocationTracker implements vscode.Disposable {
       edits.saved = edits.changes.length;
       edits.savedPrint = print;
     }
-    // With git the saved file is mapped again from its new text on disk.
+    // With git the saved file is mapped again from its new text on disk; a saved report, its locations.
     if (this.byFile.has(key) && this.gitMapper) this.remapSaved.schedule(key);
+    const report = this.gitMapper ? this.index.report(doc.uri) : undefined;
+    if (report) void this.remap(report, true);
   }
 
   private closed(doc: vscode.TextDocument): void {
@@ -305,8 +307,11 @@ export class LocationTracker implements vscode.Disposable {
     }
   }
 
-  /** Maps a report's locations from its base to the disk; the surfaces show the written lines until it answers. */
-  private async remap(report: IndexedReport): Promise<void> {
+  /**
+   * Maps a report's locations from its base to the disk; the surfaces show the written lines until
+   * it answers. `saved`: the report was just saved, so git is asked even if nothing it cites changed.
+   */
+  private async remap(report: IndexedReport, saved = false): Promise<void> {
     this.running.get(report.key)?.abort();
     const abort = new AbortController();
     this.running.set(report.key, abort);
@@ -318,6 +323,12 @@ export class LocationTracker implements vscode.Disposable {
     const locations = report.findings.flatMap((f) =>
       f.locations.map((l, i) => ({ key: locationKey(f.key, i), ref: l.ref, resolved: l.uri ? (relativePath(report.folder.uri, l.uri) ?? null) : null })),
     );
+    // Typing in a report re-reads it at every pause. While its buffer is unsaved and every location
+    // is written as when git last mapped it, git would answer the same: it is asked again on save.
+    if (!saved && mapper.usesGit && this.isDirty(report.uri) && this.mappedAsWritten(report.key, locations)) {
+      this.running.delete(report.key);
+      return;
+    }
     let result: ReadonlyMap<string, TrackedLocation>;
     try {
       const findings = report.findings.map((f) => ({ reportRange: f.finding.reportRange, keys: f.locations.map((_l, i) => locationKey(f.key, i)) }));
@@ -362,6 +373,15 @@ export class LocationTracker implements vscode.Disposable {
     this.placeFindings(report.key, report.findings);
     for (const f of report.findings) for (const l of this.locations(f)) if (l.uri) touched.add(l.uri.toString());
     this.fire([...touched].map((k) => vscode.Uri.parse(k)));
+  }
+
+  /** Whether each location has a mapping of the place it is written at now. */
+  private mappedAsWritten(reportKey: string, locations: ReadonlyArray<{ key: string; ref: TrackedLocation['written'] }>): boolean {
+    const mapped = this.mapped.get(reportKey);
+    return mapped !== undefined && locations.every((l) => {
+      const t = mapped.get(l.key);
+      return t !== undefined && t.written.path === l.ref.path && t.written.startLine === l.ref.startLine && t.written.endLine === l.ref.endLine;
+    });
   }
 
   private forget(reportKey: string): void {
