@@ -22,11 +22,18 @@ export function assignIds(findings: Finding[], candidates: Candidate[]): void {
     if (members.length < 2) continue;
     // The first qualifier that tells every member apart: severity, then the section's name
     // in one, two or three words.
+    // A section's words are read once for all three qualifiers that use them.
+    const words = new Map<number, string[]>();
+    const sectionWords = (i: number): string[] => {
+      let w = words.get(i);
+      if (w === undefined) words.set(i, (w = slugWords(candidates[i].section, 3)));
+      return w;
+    };
     const options: Array<(i: number) => string> = [
       (i) => findings[i].severity ?? '',
-      (i) => slug(candidates[i].section, 1),
-      (i) => slug(candidates[i].section, 2),
-      (i) => slug(candidates[i].section, 3),
+      (i) => joinSlug(sectionWords(i), 1),
+      (i) => joinSlug(sectionWords(i), 2),
+      (i) => joinSlug(sectionWords(i), 3),
     ];
     const pick = options.find((q) => {
       const values = members.map(q);
@@ -59,6 +66,11 @@ function slugId(title: string): string {
 }
 
 function slug(text: string, words: number): string {
+  return joinSlug(slugWords(text, words), words);
+}
+
+/** The first `words` words of a text, lower case, accents and punctuation gone. */
+function slugWords(text: string, words: number): string[] {
   return text
     .toLowerCase()
     .normalize('NFKD')
@@ -67,8 +79,9 @@ function slug(text: string, words: number): string {
     .trim()
     .split(' ')
     .filter((w) => w !== '')
-    .slice(0, words)
-    .join('-')
-    .slice(0, 48)
-    .replace(/-+$/, '');
+    .slice(0, words);
+}
+
+function joinSlug(words: readonly string[], count: number): string {
+  return words.slice(0, count).join('-').slice(0, 48).replace(/-+$/, '');
 }
