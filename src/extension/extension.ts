@@ -9,8 +9,7 @@ import { FindingsTree } from './findingsTree';
 import { registerHover } from './hover';
 import { registerLiveUpdates } from './liveUpdates';
 import { registerNavigationCommands } from './navigationCommands';
-import { BudgetedParser } from './parsing/budgetedParser';
-import { workerChannel } from './parsing/workerChannel';
+import { workerPool } from './parsing/parserPool';
 import { RangeHighlights } from './rangeHighlights';
 import { registerReaderCommands } from './readerCommands';
 import { registerReportActions } from './reportActions';
@@ -45,9 +44,9 @@ export interface AuditLensApi {
 export function activate(context: vscode.ExtensionContext): AuditLensApi {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const settings = new SettingsStore();
-  // One parse worker per activation, started with the first report and stopped on deactivation.
+  // Parse workers per activation, started with the first report and stopped on deactivation.
   const workerFile = vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath;
-  const parser = new BudgetedParser(workerChannel(workerFile), () => settings.current.parseTimeoutMs);
+  const parser = workerPool(workerFile, () => settings.current.parseTimeoutMs);
   const index = new FindingIndex(settings, log, parser);
   // Built before every surface, so that it hears of index changes first (they all read it).
   const tracker = new LocationTracker(index, log);

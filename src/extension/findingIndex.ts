@@ -340,7 +340,7 @@ export class FindingIndex implements vscode.Disposable {
    * runs past its time budget; undefined alone when the index or the parser is shutting down.
    */
   private async parseOrSkip(uri: vscode.Uri, text: string, version: number | undefined): Promise<ParsedReport | undefined> {
-    const outcome = await this.parser.parse(text, this.keeping(uri.toString(), version)).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
+    const outcome = await this.parser.parse(text, this.keeping(uri.toString(), version), uri.toString()).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
     if (this.disposed) return undefined;
     switch (outcome.kind) {
       case 'parsed':

@@ -20,7 +20,8 @@ export type ParseKeeping = { keep: string; forget?: undefined } | { forget: stri
 
 /** Reads a report's text into findings, somewhere the host's main thread is not blocked. */
 export interface ReportParser {
-  parse(text: string, keeping?: ParseKeeping): Promise<ParseOutcome>;
+  /** `key` names the report: parses of one report are answered in the order they were asked for. */
+  parse(text: string, keeping?: ParseKeeping, key?: string): Promise<ParseOutcome>;
   /** Gets ready to parse (a worker loaded and warm) before the first report is at hand. */
   prepare?(): void;
 }

@@ -14,6 +14,7 @@ import type { AuditLensApi } from '../../../src/extension/extension';
 import { FindingIndex } from '../../../src/extension/findingIndex';
 import { listFolder } from '../../../src/extension/listFolder';
 import { BudgetedParser } from '../../../src/extension/parsing/budgetedParser';
+import { workerPool } from '../../../src/extension/parsing/parserPool';
 import { workerChannel } from '../../../src/extension/parsing/workerChannel';
 import { SettingsStore } from '../../../src/extension/settings';
 import { FindingsStatusBar } from '../../../src/extension/statusBar';
@@ -94,7 +95,8 @@ async function activationRun(api: AuditLensApi, extensionUri: vscode.Uri, visibl
   const own = ours(visible);
   if (own === 0) throw new Error(`no diagnostics in ${visible.fsPath} from the extension itself: nothing to wait for`);
   const settings = new SettingsStore();
-  const parser = new BudgetedParser(workerChannel(vscode.Uri.joinPath(extensionUri, 'dist', 'parseWorker.js').fsPath), () => settings.current.parseTimeoutMs);
+  // The parse workers activation starts (a pool: as many as the machine spares).
+  const parser = workerPool(vscode.Uri.joinPath(extensionUri, 'dist', 'parseWorker.js').fsPath, () => settings.current.parseTimeoutMs, workersWanted());
   const index = new FindingIndex(settings, api.log, parser);
   const started = performance.now();
   const tracker = new LocationTracker(index, api.log);
@@ -117,6 +119,12 @@ async function activationRun(api: AuditLensApi, extensionUri: vscode.Uri, visibl
   vscode.Disposable.from(sub, statusBar, diagnostics, tracker, index, parser, settings).dispose();
   if (complete === 0) throw new Error(`the visible editor never got its diagnostics (${own} from the extension, ${seen} in all at the end)`);
   return { first, complete, firstChange, all, findings };
+}
+
+/** `BENCH_PARSE_WORKERS=n` compares pool sizes; unset, the pool is as activation sizes it. */
+function workersWanted(): number | undefined {
+  const n = Number(process.env.BENCH_PARSE_WORKERS);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
 async function activation(api: AuditLensApi, config: BenchConfig, extensionUri: vscode.Uri, root: vscode.Uri): Promise<void> {
