@@ -1,4 +1,4 @@
-import type { SectionScope } from '../detect/detectFindings';
+import type { Judgement, SectionScope } from '../detect/detectFindings';
 import { scanLines, splitLines } from '../markdown/scanLines';
 import { readReport, type Reading } from '../parseReport';
 import type { Finding, ParsedReport } from '../types';
@@ -31,7 +31,7 @@ interface ReparseMemo {
 
 interface SectionMemo {
   readonly within: SectionScope;
-  /** The judgement that made it a finding: its verdict and every cue, as its siblings and parent see it. */
+  /** The judgement that made it a finding, as its siblings and parent see it (see `signatureOf`). */
   readonly signature: string;
   /**
    * Whether the section read alone, in its scope, gives the finding it gives in its report: false
@@ -94,6 +94,8 @@ function rereadSection(previous: ReportParseState, text: string): ReportParseSta
   const delta = raw.length - memo.raw.length;
   const before = memo.raw.slice(start - 1, end);
   const now = raw.slice(start - 1, end + delta);
+  // A report comment as the section's last block speaks for the block after it, outside the section.
+  if (endsWithComment(before) || endsWithComment(now)) return null;
   // Permalinks anywhere in a report decide which repository is its own: the edit may not change it.
   let links = memo.links;
   if (before.some(hasPermalink) || now.some(hasPermalink)) {
@@ -137,8 +139,32 @@ function sectionMemos(reading: Reading): Array<SectionMemo | null> {
     const within = f.kind === 'heading' ? reading.detection.scopes.get(f.reportRange.startLine) : undefined;
     const j = judged.get(f.reportRange.startLine);
     if (!within || !j) return null;
-    return { within, signature: [j.verdict, ...j.cues.map((c) => `${c.name}:${c.weight}:${c.detail ?? ''}`)].join('\n') };
+    return { within, signature: signatureOf(j) };
   });
+}
+
+/**
+ * What a heading's judgement shares with its siblings and parent. A heading that is a finding by
+ * its own score (no sibling or report comment made it one) shows them its verdict alone: the rest
+ * they read (an id, a severity, a location in the title) comes from its heading line, which an
+ * edit re-read here never changes. What they give it is its context's status (a verdict heading
+ * above it, `### ✅ FIXED - 9 bugs`, lends its status to later siblings): that is part of the
+ * signature, so a section that took one is never read alone. So a status line written or changed
+ * under a finding (set-status, the editor's quick fix) keeps its section re-readable alone. Any
+ * other verdict shows every cue.
+ */
+function signatureOf(j: Judgement): string {
+  if (j.verdict === 'finding' && j.because === undefined) return `finding\n${j.candidate?.context.status ?? ''}`;
+  return [j.verdict, ...j.cues.map((c) => `${c.name}:${c.weight}:${c.detail ?? ''}`)].join('\n');
+}
+
+/** Whether the last line that is not blank opens or closes an HTML comment (a report comment, `<!-- audit-lens: … -->`). */
+function endsWithComment(lines: readonly string[]): boolean {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i].trim();
+    if (t !== '') return t.startsWith('<!--') || t.endsWith('-->');
+  }
+  return false;
 }
 
 function hasPermalink(line: string): boolean {
