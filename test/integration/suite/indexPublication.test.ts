@@ -5,11 +5,16 @@ import { FindingIndex } from '../../../src/extension/findingIndex';
 import type { ReportParser } from '../../../src/extension/parsing/budgetedParser';
 import { SettingsStore } from '../../../src/extension/settings';
 import { LocationTracker } from '../../../src/extension/tracking/locationTracker';
-import { api, ourDiagnostics } from './helpers';
+import { api, ourDiagnostics, waitFor } from './helpers';
 
 describe('Index publication during a scan (issue #9)', () => {
   it('shows the visible editor its diagnostics as they are read, and sets the other files once, when the scan ends', async () => {
     const a = await api();
+    // The extension's own index settles first: a scan of its own still under way (a setting the
+    // test before changed back reads every report again) holds the diagnostics of files no editor
+    // shows until it ends, so the counts taken below would change under the test.
+    await waitFor(() => !a.index.isScanning, 'the extension\'s own scan to end', 30_000);
+    await a.index.whenReady();
     // A second index and diagnostics collection over the same workspace, as activation builds
     // them; the extension's own collection already holds every file's diagnostics, so the new
     // one's show as a second copy. The parser wraps the real one and answers each report later
