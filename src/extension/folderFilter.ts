@@ -27,6 +27,14 @@ export class FolderFilter {
     return false;
   }
 
+  /**
+   * A file excluded by its own path, its folders aside: for a walk that never entered an
+   * excluded folder, which would otherwise test every folder of every file again.
+   */
+  isExcludedItself(rel: string): boolean {
+    return this.excludedPath(rel);
+  }
+
   /** A folder that is excluded itself or lies inside one. */
   isExcludedFolder(rel: string): boolean {
     return this.excludedDir(rel) || this.isExcluded(rel);

@@ -50,5 +50,6 @@ async function walkFolder(folder: vscode.WorkspaceFolder, settings: FolderSettin
     excludedFolder: (rel) => filter.isExcludedFolder(rel),
     cancelled: () => token?.isCancellationRequested === true,
   });
-  return files.filter((rel) => !filter.isExcluded(rel));
+  // The walk entered no excluded folder: each file is tested by its own path only.
+  return files.filter((rel) => !filter.isExcludedItself(rel));
 }
