@@ -8,17 +8,16 @@ import { parseWorkerCount, ParserPool, workerPool, type PooledParser } from '../
 const WORKER = join(__dirname, '../../../dist/parseWorker.js');
 const FIXTURE = join(__dirname, '../../../test/fixtures/workspace/reviews/api-review.md');
 
-/** A parser that records what it was given, answers after `delayMs`, and says whether it was prepared or disposed. */
+/** A parser that records what it was given, answers on a later turn, and says whether it was prepared or disposed. */
 class FakeParser implements PooledParser {
   readonly texts: string[] = [];
   readonly keepings: Array<ParseKeeping | undefined> = [];
   prepared = false;
   disposed = false;
-  constructor(private readonly delayMs: () => number) {}
   async parse(text: string, keeping?: ParseKeeping): Promise<ParseOutcome> {
     this.texts.push(text);
     this.keepings.push(keeping);
-    await new Promise((r) => setTimeout(r, this.delayMs()));
+    await new Promise((r) => setTimeout(r, 0));
     return { kind: 'parsed', report: { title: text, findings: [] } };
   }
   prepare(): void {
@@ -29,14 +28,20 @@ class FakeParser implements PooledParser {
   }
 }
 
+/** A pool of `size` fake parsers, and the parsers it made. */
+function fakePool(size: number): { made: FakeParser[]; pool: ParserPool } {
+  const made: FakeParser[] = [];
+  const pool = new ParserPool(() => {
+    const p = new FakeParser();
+    made.push(p);
+    return p;
+  }, size);
+  return { made, pool };
+}
+
 describe('ParserPool', () => {
   it('sends every text of one report to the same parser, whatever its keeping', async () => {
-    const made: FakeParser[] = [];
-    const pool = new ParserPool(() => {
-      const p = new FakeParser(() => 0);
-      made.push(p);
-      return p;
-    }, 3);
+    const { made, pool } = fakePool(3);
     strictEqual(made.length, 3);
     const key = 'file:///w/audits/a.md';
     await pool.parse('v1', undefined, key);
@@ -51,12 +56,7 @@ describe('ParserPool', () => {
   });
 
   it('spreads many reports over its parsers', async () => {
-    const made: FakeParser[] = [];
-    const pool = new ParserPool(() => {
-      const p = new FakeParser(() => 0);
-      made.push(p);
-      return p;
-    }, 2);
+    const { made, pool } = fakePool(2);
     await Promise.all(Array.from({ length: 200 }, (_v, i) => pool.parse(`r${i}`, undefined, `file:///w/audits/r${i}.md`)));
     const counts = made.map((p) => p.texts.length);
     strictEqual(counts[0] + counts[1], 200);
@@ -65,12 +65,7 @@ describe('ParserPool', () => {
   });
 
   it('prepares and disposes every parser', () => {
-    const made: FakeParser[] = [];
-    const pool = new ParserPool(() => {
-      const p = new FakeParser(() => 0);
-      made.push(p);
-      return p;
-    }, 2);
+    const { made, pool } = fakePool(2);
     pool.prepare();
     pool.dispose();
     deepStrictEqual(made.map((p) => [p.prepared, p.disposed]), [[true, true], [true, true]]);
