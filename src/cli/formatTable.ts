@@ -26,7 +26,7 @@ export class ScanTableWriter {
     const out = [t(`${r.path} — ${r.title} (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'})`)];
     const rows = r.findings.map((f) => [isDerivedId(f) ? '' : f.id, f.severity ?? '-', f.status, where(f), f.title].map(t));
     // The location column is wider: it may say where the code moved from (#10).
-    const widths = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 80 : 40, Math.max(...rows.map((row) => row[c].length), 0)));
+    const widths = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 80 : 40, rows.reduce((m, row) => Math.max(m, row[c].length), 0)));
     for (const row of rows) {
       out.push(('  ' + row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).filter((_cell, c) => c > 0 || widths[0] > 0).join('  ')).trimEnd());
     }

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { promises as fs } from 'node:fs';
-import { FileIndex, parseReport, statusNotesOf, toScannedReport, type ScanError, type ScannedReport, type ScanResult } from '../core';
+import { FileIndex, parseReport, pushAll, statusNotesOf, toScannedReport, type ScanError, type ScannedReport, type ScanResult } from '../core';
 import { readReportFileSync, type ReadResult } from './readReportFile';
 import { contentHash, type CachedReport, type ScanCache } from './scanCache';
 import { isInside, toRelative, walkRoot } from './walkRoot';
@@ -44,7 +44,7 @@ export async function scanEach(options: ScanOptions, onReport: (report: ScannedR
       }
     }
   } else {
-    targets.push(...listing.reports);
+    pushAll(targets, listing.reports);
   }
 
   for (const rel of targets) {

@@ -17,3 +17,4 @@ export { trackAsFinding, isTrackableLine, type TrackResult } from './edit/trackA
 export { ReaderEditError } from './edit/readerEditError';
 export type { DriftState, BaseSource, Drift, TrackedLocation } from './drift/driftTypes';
 export * from './drift/index';
+export { pushAll } from './pushAll';

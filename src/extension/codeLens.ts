@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Status } from '../core';
+import { pushAll, type Status } from '../core';
 import { COMMANDS } from './commandIds';
 import type { FindingIndex } from './findingIndex';
 import { findingName, hasOwnId, severityLabel, shorten, statusLabel } from './findingText';
@@ -108,7 +108,7 @@ export function codeLensesFor(document: vscode.TextDocument, deps: CodeLensDeps)
   if (!deps.settings.current.codeLensEnabled) return [];
   const lenses = sourceLenses(document, deps.tracker.findingsInFile(document.uri), deps);
   const report = deps.index.report(document.uri);
-  if (report) lenses.push(...reportLenses(document, report.findings, deps.tracker));
+  if (report) pushAll(lenses, reportLenses(document, report.findings, deps.tracker));
   return lenses;
 }
 

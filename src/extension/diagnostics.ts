@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pushAll } from '../core';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
 import type { FindingIndex } from './findingIndex';
 import { findingMessage, hasOwnId, reportShortName } from './findingText';
@@ -41,8 +42,8 @@ export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDep
     const diagnostics = [...sourceDiagnostics(tracker.findingsInFile(uri), uri, settings, doc, tracker)];
     const report = index.report(uri);
     if (report) {
-      diagnostics.push(...reportDiagnostics(report, settings, doc, tracker));
-      diagnostics.push(...driftEntries(report, tracker, doc, (f) => showsInCode(f.finding.status, settings.current)).map((e) => e.diagnostic));
+      pushAll(diagnostics, [...reportDiagnostics(report, settings, doc, tracker)]);
+      pushAll(diagnostics, driftEntries(report, tracker, doc, (f) => showsInCode(f.finding.status, settings.current)).map((e) => e.diagnostic));
     }
     if (diagnostics.length === 0) {
       if (sent.delete(key)) collection.delete(uri);

@@ -1,4 +1,5 @@
 import type { Candidate } from './candidate';
+import { pushAll } from '../pushAll';
 import { quickPlain } from '../markdown/plain';
 import { fieldsInLine, ITALIC_STATUS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS_READ, type Field } from '../markdown/fields';
 import type { InlineText } from '../markdown/inlineText';
@@ -75,7 +76,7 @@ export function buildFinding(c: Candidate, inline: InlineText, lines: ScannedLin
 /** The fields written on the body's lines; code, fences and blank lines hold none. */
 function bodyFields(body: readonly ScannedLine[]): Field[] {
   const out: Field[] = [];
-  for (const l of body) if (l.kind !== 'code' && l.kind !== 'fence' && l.kind !== 'blank') out.push(...fieldsInLine(l.text, l.line));
+  for (const l of body) if (l.kind !== 'code' && l.kind !== 'fence' && l.kind !== 'blank') pushAll(out, fieldsInLine(l.text, l.line));
   return out;
 }
 

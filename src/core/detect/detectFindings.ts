@@ -1,4 +1,5 @@
 import type { Candidate } from './candidate';
+import { pushAll } from '../pushAll';
 import type { Severity, Status } from '../types';
 import { fieldsInLine, STATUS_LABELS_READ } from '../markdown/fields';
 import type { Block } from '../markdown/blocks';
@@ -141,21 +142,21 @@ class Detector {
         }
       } else if (b.kind === 'list') {
         const label = previous?.kind === 'paragraph' && previous.endLine >= b.line - 2 ? labelInfo(this.lines, previous) : null;
-        found.push(...this.list(b, label ? { ...scope, stack: [...scope.stack, label] } : scope, own ?? childScope.force, depth));
+        pushAll(found, this.list(b, label ? { ...scope, stack: [...scope.stack, label] } : scope, own ?? childScope.force, depth));
       } else if (b.kind === 'table') {
-        found.push(...this.table(b, scope, own ?? childScope.force));
+        pushAll(found, this.table(b, scope, own ?? childScope.force));
       } else if (b.kind === 'code' && own !== 'not-findings') {
-        found.push(...this.code(b, scope));
+        pushAll(found, this.code(b, scope));
       } else if (b.kind === 'paragraph') {
         const j = this.paragraph(b, scope, own);
         if (j) paragraphs.push(j);
       }
       previous = b;
     }
-    found.push(...this.closeParagraphs(parent, paragraphs));
+    pushAll(found, this.closeParagraphs(parent, paragraphs));
     this.siblingsAgree(sections);
     this.groupsAgree(sections, scope, depth);
-    for (const s of sections) found.push(...(s.j.verdict === 'finding' || s.j.verdict === 'forced' ? [s.j] : s.inner));
+    for (const s of sections) pushAll(found, s.j.verdict === 'finding' || s.j.verdict === 'forced' ? [s.j] : s.inner);
     return found;
   }
 
@@ -481,7 +482,7 @@ class Detector {
     for (const i of items) {
       delete (i.j as Judgement & { pending?: Candidate }).pending;
       if (i.j.verdict === 'finding' || i.j.verdict === 'forced') out.push(i.j);
-      else out.push(...i.inner);
+      else pushAll(out, i.inner);
     }
     return out;
   }

@@ -312,9 +312,6 @@ export class LocationTracker implements vscode.Disposable {
    * it answers. `saved`: the report was just saved, so git is asked even if nothing it cites changed.
    */
   private async remap(report: IndexedReport, saved = false): Promise<void> {
-    this.running.get(report.key)?.abort();
-    const abort = new AbortController();
-    this.running.set(report.key, abort);
     const mode = this.modeOf(report.folder.uri);
     const mapper: BaseMapper =
       mode === 'git' && this.gitMapper
@@ -325,10 +322,11 @@ export class LocationTracker implements vscode.Disposable {
     );
     // Typing in a report re-reads it at every pause. While its buffer is unsaved and every location
     // is written as when git last mapped it, git would answer the same: it is asked again on save.
-    if (!saved && mapper.usesGit && this.isDirty(report.uri) && this.mappedAsWritten(report.key, locations)) {
-      this.running.delete(report.key);
-      return;
-    }
+    // A mapping under way (a save's) goes on.
+    if (!saved && mapper.usesGit && this.isDirty(report.uri) && this.mappedAsWritten(report.key, locations)) return;
+    this.running.get(report.key)?.abort();
+    const abort = new AbortController();
+    this.running.set(report.key, abort);
     let result: ReadonlyMap<string, TrackedLocation>;
     try {
       const findings = report.findings.map((f) => ({ reportRange: f.finding.reportRange, keys: f.locations.map((_l, i) => locationKey(f.key, i)) }));

@@ -1,4 +1,4 @@
-import { parseRawDiff, type FileDelta } from '../../core';
+import { parseRawDiff, pushAll, type FileDelta } from '../../core';
 import type { CatFileBatch } from './catFileBatch';
 import { chunkPaths, runGit, type GitOptions } from './runGit';
 
@@ -93,7 +93,7 @@ export async function diffPaths(g: GitFolder, base: string, paths: readonly stri
   for (const chunk of chunkPaths(paths)) {
     const r = await runGit(g.cwd, ['diff', '--raw', '-p', '-z', ...DIFF_FLAGS, base, '--', ...chunk], g.options);
     if (!r.ok) return { error: r.message };
-    all.push(...parseRawDiff(r.stdout.toString('utf8')));
+    pushAll(all, parseRawDiff(r.stdout.toString('utf8')));
   }
   return all;
 }
