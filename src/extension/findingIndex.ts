@@ -51,6 +51,14 @@ export class FindingIndex implements vscode.Disposable {
   /** The counts of every indexed finding, kept as reports come and go. */
   private readonly counts = emptySummary();
   private readonly signatures = new WeakMap<IndexedReport, ReportSignatures>();
+  /**
+   * Per report, a count bumped by every reading outside a scan (a file event, an edit): a scan's
+   * reading of a report read again since then is stale, and neither publishes nor lists it as
+   * skipped (a report deleted while the scan parsed it stayed listed as skipped for good).
+   */
+  private readonly rereads = new Map<string, number>();
+  /** Per report, a count bumped when it leaves the index (its file is gone): a parse under way for it is stale. */
+  private readonly removals = new Map<string, number>();
   /** Reports whose last parse the parser keeps (open in an editor). */
   private readonly keptParses = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<IndexChange>();
@@ -175,6 +183,8 @@ export class FindingIndex implements vscode.Disposable {
     const generation = this.generation;
     const read = this.isReport(uri) ? preferBuffer(uri, await readReport(uri)) : undefined;
     if (generation !== this.generation || this.disposed) return;
+    // Counted only now: a refresh that a newer scan supersedes leaves that scan's reading standing.
+    this.reread(uri);
     if (isSkipped(read)) this.markSkipped(uri, read.skipped);
     else if (read) await this.updateReportText(uri, read.text, read.version);
     else this.removeReport(uri);
@@ -187,11 +197,17 @@ export class FindingIndex implements vscode.Disposable {
   async updateReportText(uri: vscode.Uri, text: string, version: number | undefined): Promise<void> {
     const before = this.folderOf(uri);
     if (!before || !before.state.filter.isReport(before.rel)) return;
+    this.reread(uri);
+    // A report removed while this text was parsed stays removed (nor is it listed as skipped).
+    // Only a removal counts: a newer edit's text is parsed after this one and shown after it.
+    const key = uri.toString();
+    const removals = this.removals.get(key) ?? 0;
+    const current = (): boolean => (this.removals.get(key) ?? 0) === removals;
     // No skipping by version: a document closed and opened again counts its versions afresh.
-    const parsed = await this.parseOrSkip(uri, text, version);
+    const parsed = await this.parseOrSkip(uri, text, version, current);
     // The folder may have gone, or its settings changed, while the worker read.
     const at = this.folderOf(uri);
-    if (!parsed || !at || !at.state.filter.isReport(at.rel)) return;
+    if (!parsed || !at || !at.state.filter.isReport(at.rel) || !current()) return;
     try {
       const report = this.buildReport(at.state, uri, at.rel, parsed, version);
       this.clearSkipped(uri);
@@ -201,7 +217,16 @@ export class FindingIndex implements vscode.Disposable {
     }
   }
 
+  /** A reading outside a scan starts: what a scan under way read of this report is stale. */
+  private reread(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.rereads.set(key, (this.rereads.get(key) ?? 0) + 1);
+  }
+
   removeReport(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.removals.set(key, (this.removals.get(key) ?? 0) + 1);
+    this.reread(uri);
     this.clearSkipped(uri);
     if (!this.reportMap.has(uri.toString())) return;
     this.publish(this.replaceReports([], [uri.toString()]));
@@ -303,18 +328,22 @@ export class FindingIndex implements vscode.Disposable {
     const worker = async (): Promise<void> => {
       while (next < reportUris.length) {
         const uri = reportUris[next++];
+        const key = uri.toString();
+        const rereads = this.rereads.get(key) ?? 0;
+        const current = (): boolean => (this.rereads.get(key) ?? 0) === rereads;
         // Whatever happens to one report (unreadable, the reader throws or runs over its budget,
         // building its findings throws) is that report's alone: the loop goes on to the next.
         const read = preferBuffer(uri, await readReport(uri).catch((error: unknown) => ({ skipped: `Skipped: cannot be read (${oneLine(error)}).` })));
         if (generation !== this.generation || this.disposed) return;
-        if (!read) continue;
+        if (!read || !current()) continue;
         if (isSkipped(read)) {
           this.markSkipped(uri, read.skipped);
           stale.push(uri.toString());
           continue;
         }
-        const parsed = await this.parseOrSkip(uri, read.text, read.version);
+        const parsed = await this.parseOrSkip(uri, read.text, read.version, current);
         if (generation !== this.generation || this.disposed) return;
+        if (!current()) continue;
         let report: IndexedReport | undefined;
         try {
           report = parsed && this.buildReport(state, uri, relativePath(folder.uri, uri)!, parsed, read.version);
@@ -339,9 +368,9 @@ export class FindingIndex implements vscode.Disposable {
    * The parsed report; undefined, with the report listed as skipped, when the reader throws or
    * runs past its time budget; undefined alone when the index or the parser is shutting down.
    */
-  private async parseOrSkip(uri: vscode.Uri, text: string, version: number | undefined): Promise<ParsedReport | undefined> {
+  private async parseOrSkip(uri: vscode.Uri, text: string, version: number | undefined, current: () => boolean = () => true): Promise<ParsedReport | undefined> {
     const outcome = await this.parser.parse(text, this.keeping(uri.toString(), version), uri.toString()).catch((error: unknown) => ({ kind: 'failed', reason: oneLine(error) }) as const);
-    if (this.disposed) return undefined;
+    if (this.disposed || !current()) return undefined;
     switch (outcome.kind) {
       case 'parsed':
         return outcome.report;

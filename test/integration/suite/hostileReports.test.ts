@@ -177,6 +177,44 @@ if (!MULTI_ROOT) {
       }
     });
 
+    it('neither lists as skipped nor keeps a report deleted while it is being read', async () => {
+      // The reader is held on this report until the file is gone: the parse of the file event's
+      // reading and a full scan's both come back after the deletion, as over budget, and must not
+      // bring it back or list it as skipped (a scan's late answer once left it skipped for good).
+      const vanishing = fixture('audits/vanishing-audit.md');
+      const real = a.index.parser;
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let holding = 0;
+      a.index.parser = {
+        parse: async (text, keeping, key) => {
+          if (!text.includes('HOLD-THE-READER')) return real.parse(text, keeping, key);
+          holding++;
+          await held;
+          return { kind: 'overBudget', budgetMs: 1 };
+        },
+      };
+      try {
+        await writeDisk(vanishing, '# Audit\n\n### [V1] Vanishes\n\n**Severity:** High\n**Location:** `src/auth/sessions.ts:1`\n\nHOLD-THE-READER\n');
+        await waitFor(() => holding >= 1, 'the file event\'s reading to reach the reader');
+        const scan = a.index.reindex();
+        await waitFor(() => holding >= 2, 'the scan\'s reading to reach the reader');
+        await remove(vanishing);
+        // The watcher's reading of the deletion (the file is gone) goes first; then the held answers.
+        await new Promise((r) => setTimeout(r, 800));
+        release();
+        await scan;
+        await new Promise((r) => setTimeout(r, 300));
+        assert.deepEqual(a.index.skippedReports().map((s) => vscode.workspace.asRelativePath(s.uri)), [], 'nothing listed as skipped');
+        assert.ok(!a.index.report(vanishing), 'the deleted report is not indexed');
+        assert.ok(!diagnosticFor(sessions, 'V1'));
+      } finally {
+        release();
+        a.index.parser = real;
+        await remove(vanishing);
+      }
+    });
+
     it('lists a binary report and one over 5 MB as skipped, with the reason', async () => {
       const binary = fixture('audits/binary-audit.md');
       const huge = fixture('audits/huge-audit.md');
