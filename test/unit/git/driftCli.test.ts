@@ -1,10 +1,9 @@
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
 import type { ScanResult, ScannedLocation } from '../../../src/core';
-import { git, numbered, text, write } from './fixtureRepo';
+import { git, numbered, tempRepo, text, write } from './fixtureRepo';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -25,10 +24,7 @@ describe('CLI scan --json follows the code with real git (fixture repository bui
   let c2b: string;
 
   before(() => {
-    dir = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-drift-')));
-    repo = join(dir, 'repo');
-    git(dir, 'init', '-q', '-b', 'main', repo);
-    git(repo, 'config', 'commit.gpgsign', 'false');
+    ({ dir, repo } = tempRepo('audit-lens-drift-'));
     // C1: the code as reviewed.
     write(repo, 'src/auth.ts', text(numbered('auth', 60)));
     write(repo, 'src/util.ts', text(numbered('util', 30)));

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** Runs git in `cwd`; throws with git's message, and says so clearly when git is not installed. */
@@ -21,3 +22,12 @@ export function numbered(prefix: string, n: number): string[] {
 }
 
 export const text = (lines: readonly string[]): string => lines.join('\n') + '\n';
+
+/** A fresh temporary folder (its real path) with an empty repository at `<dir>/repo`, commits unsigned. */
+export function tempRepo(prefix: string): { dir: string; repo: string } {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  const repo = join(dir, 'repo');
+  git(dir, 'init', '-q', '-b', 'main', repo);
+  git(repo, 'config', 'commit.gpgsign', 'false');
+  return { dir, repo };
+}

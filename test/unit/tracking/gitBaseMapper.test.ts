@@ -7,7 +7,7 @@ import type { BaseMapRequest } from '../../../src/extension/tracking/baseMapper'
 import { GitBaseFileReader } from '../../../src/extension/tracking/gitBaseFileReader';
 import { GitBaseMapper } from '../../../src/extension/tracking/gitBaseMapper';
 import { GitSwitch, gitWanted } from '../../../src/extension/tracking/gitSwitch';
-import { git, numbered, text, write } from '../git/fixtureRepo';
+import { git, numbered, tempRepo, text, write } from '../git/fixtureRepo';
 
 // The editor's git mapper against real git, on a repository built here (never skipped: the
 // fixture helper fails clearly without git). Two workspace folders live in one repository
@@ -36,10 +36,7 @@ describe('GitBaseMapper with real git (multi-root fixture built here)', function
   let libReport: string;
 
   before(() => {
-    dir = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-gitmapper-')));
-    repo = join(dir, 'repo');
-    git(dir, 'init', '-q', '-b', 'main', repo);
-    git(repo, 'config', 'commit.gpgsign', 'false');
+    ({ dir, repo } = tempRepo('audit-lens-gitmapper-'));
     write(repo, 'app/src/auth.ts', text(numbered('auth', 30)));
     write(repo, 'app/src/old.ts', text(numbered('old', 12)));
     write(repo, 'app/src/edit.ts', text(numbered('edit', 20)));
