@@ -142,6 +142,16 @@ async function openQuickly(page, name) {
   await delay(800);
 }
 
+/** The screenshot settings written into `workspace`, code-server and Chromium started, the workbench open on `openFile`. */
+async function openShotWorkspace(cleanup, workspace, openFile) {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  const server = await startCodeServer(cleanup, { workspace });
+  const browser = await launchChromium(cleanup);
+  const url = server.workbenchUrl({ folder: workspace, extensionDevelopmentPath: repoRoot, openFile: join(workspace, openFile) });
+  return openWorkbench(browser, url, { viewport: VIEWPORT, onError: (text) => console.error(`[browser] ${text}`) });
+}
+
 async function main() {
   const { values } = parseArgs({ options: { out: { type: 'string', default: join(repoRoot, 'docs', 'media') }, only: { type: 'string' } } });
   if (values.only !== undefined && values.only !== 'reading' && values.only !== 'drift') throw new Error(`--only takes "reading" or "drift", not "${values.only}"`);
@@ -157,13 +167,7 @@ async function main() {
     cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
     const report = join(workspace, 'audits', '2026-11-security-review.md');
     appendFileSync(report, LONG_FINDING + FOLLOW_UP);
-    mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-
-    const server = await startCodeServer(cleanup, { workspace });
-    const browser = await launchChromium(cleanup);
-    const url = server.workbenchUrl({ folder: workspace, extensionDevelopmentPath: repoRoot, openFile: join(workspace, 'src/api/search.ts') });
-    const page = await openWorkbench(browser, url, { viewport: VIEWPORT, onError: (text) => console.error(`[browser] ${text}`) });
+    const page = await openShotWorkspace(cleanup, workspace, 'src/api/search.ts');
 
     await page.waitForSelector('.editor-instance .codelens-decoration', { timeout: 60_000 });
     await page.waitForSelector('.editor-instance .squiggly-error', { timeout: 30_000 });
@@ -329,13 +333,7 @@ async function driftPictures(out) {
     writeFiles(workspace, { 'audits/payments-audit.md': driftReport(base).split('\n') });
     gitIn(workspace, 'add', '-A');
     gitIn(workspace, 'commit', '-qm', 'the audit report');
-    mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-
-    const server = await startCodeServer(cleanup, { workspace });
-    const browser = await launchChromium(cleanup);
-    const url = server.workbenchUrl({ folder: workspace, extensionDevelopmentPath: repoRoot, openFile: join(workspace, 'src/amount.ts') });
-    const page = await openWorkbench(browser, url, { viewport: VIEWPORT, onError: (text) => console.error(`[browser] ${text}`) });
+    const page = await openShotWorkspace(cleanup, workspace, 'src/amount.ts');
 
     // 1. A changed finding's hover: the squiggle says "code changed since <sha>", the hover what it was written against.
     await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 60_000 });
