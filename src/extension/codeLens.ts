@@ -8,7 +8,7 @@ import { lineRange } from './lines';
 import type { SettingsStore } from './settings';
 import { showsInCode } from './visibility';
 import type { LocationTracker } from './tracking/locationTracker';
-import { shortSha } from './tracking/driftText';
+import { shortSha, sinceText } from './tracking/driftText';
 
 export interface CodeLensDeps {
   index: FindingIndex;
@@ -48,7 +48,7 @@ function sourceLenses(document: vscode.TextDocument, findings: readonly IndexedF
       if (starts.has(range.start.line)) continue;
       starts.add(range.start.line);
       const { drift } = l.tracked;
-      const changed = drift.state === 'changed' ? ` · changed ${drift.base ? `since ${shortSha(drift.base)}` : 'in the editor'}` : '';
+      const changed = drift.state === 'changed' ? ` · changed ${sinceText(drift)}` : '';
       const label = `${hasOwnId(f.finding) ? `${f.finding.id} · ` : ''}${severityLabel(f.finding.severity)} · ${shorten(f.finding.title, 80)}${changed}`;
       out.push(
         new vscode.CodeLens(range, { title: label, command: '', tooltip: `${f.finding.title} (${f.report.relPath})` }),

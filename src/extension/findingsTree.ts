@@ -5,7 +5,6 @@ import type { LocationTracker } from './tracking/locationTracker';
 import { findingNeedsRecheck, findingTreeItem, groupTreeItem, skippedReportTreeItem, skippedTreeItem } from './findingItem';
 import { hasOwnId } from './findingText';
 import type { IndexedFinding } from './indexModel';
-import { summarize } from './summary';
 import { KeyedThrottle } from './throttle';
 import { displayPath } from './uris';
 import {
@@ -168,17 +167,23 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   refresh(): void {
-    const summary = summarize(this.index.findings());
+    // The index keeps the counts as reports come and go: a refresh does not walk every finding.
+    const summary = this.index.summary();
     this.view.badge = summary.open > 0 ? { value: summary.open, tooltip: `${summary.open} open finding${summary.open === 1 ? '' : 's'}` } : undefined;
     const filtered = isFiltered(this.filterValue);
-    const shown = [...this.index.findings()].filter((f) => this.shows(f));
-    const open = shown.filter((f) => f.finding.status === 'open').length;
-    this.view.message = filtered ? `Filtered: ${open} of ${summary.open} open findings${shown.length > open ? ` (and ${shown.length - open} other)` : ''}.` : undefined;
+    this.view.message = filtered ? this.filteredMessage(summary.open) : undefined;
     this.setContext(CONTEXT_KEYS.filtered, filtered);
     this.setContext(CONTEXT_KEYS.showingClosed, this.showClosedValue);
-    this.setContext(CONTEXT_KEYS.hasReports, this.index.reports().length > 0 || this.index.skippedReports().length > 0);
+    this.setContext(CONTEXT_KEYS.hasReports, this.index.reportCount > 0 || this.index.skippedReports().length > 0);
     this.setContext(CONTEXT_KEYS.ready, this.index.isReady);
     this.changeEmitter.fire(undefined);
+  }
+
+  /** What the view says while a filter is on: how many open findings it shows of all of them. */
+  private filteredMessage(allOpen: number): string {
+    const shown = [...this.index.findings()].filter((f) => this.shows(f));
+    const open = shown.filter((f) => f.finding.status === 'open').length;
+    return `Filtered: ${open} of ${allOpen} open findings${shown.length > open ? ` (and ${shown.length - open} other)` : ''}.`;
   }
 
   /** Open findings, or every one with Show Closed; a filter that names statuses decides itself. */

@@ -9,7 +9,7 @@ import type { SettingsStore } from './settings';
 import { displayPath } from './uris';
 import { showsInCode } from './visibility';
 import type { LiveLocation, LocationTracker } from './tracking/locationTracker';
-import { writtenAgainstText } from './tracking/driftText';
+import { placeText, writtenAgainstText } from './tracking/driftText';
 
 /** A hover shows at most this much of a finding's body; the report has the rest. */
 const MAX_BODY_CHARS = 1200;
@@ -98,8 +98,7 @@ export function hoverFor(f: IndexedFinding, onDiagnosticLine: boolean, locations
   for (const l of locations) {
     const lines = l.tracked.current;
     if (!l.uri || l.tracked.drift.state === 'gone') continue;
-    const line = lines === null ? '' : `:${lines.startLine}${lines.endLine !== lines.startLine ? `-${lines.endLine}` : ''}`;
-    links.push(`[${escapeLink(displayPath(l.uri) + line)}](${locationLink(l.uri, lines?.startLine ?? null, lines?.endLine ?? null)})`);
+    links.push(`[${escapeLink(placeText(displayPath(l.uri), lines))}](${locationLink(l.uri, lines?.startLine ?? null, lines?.endLine ?? null)})`);
   }
   if (links.length > 0) {
     const md = new vscode.MarkdownString(links.join(' · '));

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { BudgetedParser, type ParseKeeping, type ParseOutcome, type ReportParser } from './budgetedParser';
+import { fnv1a } from '../fnv1a';
 import { workerChannel } from './workerChannel';
 
 /** A parser the pool owns: it parses, gets ready ahead, and is disposed with the pool. */
@@ -35,11 +36,9 @@ export class ParserPool implements ReportParser {
   }
 }
 
-/** A stable slot for a key (FNV-1a): the same report, the same parser, for the pool's lifetime. */
+/** A stable slot for a key: the same report, the same parser, for the pool's lifetime. */
 function slotOf(key: string, slots: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % slots;
+  return fnv1a(key) % slots;
 }
 
 /**

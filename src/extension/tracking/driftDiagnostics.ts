@@ -33,10 +33,14 @@ export function codeDiagnosticSuffix(l: LiveLocation): string {
  * deferred ones when shown).
  */
 export function driftEntries(report: IndexedReport, tracker: LocationTracker, doc: vscode.TextDocument | undefined, shows: (f: IndexedFinding) => boolean): DriftEntry[] {
-  const lines = doc ? doc.getText().split('\n') : undefined;
+  // The report's lines, split only once a location has drifted (most updates find none); without
+  // an open report, each finding's body stands in, built once per finding.
+  let docLines: string[] | undefined;
   const out: DriftEntry[] = [];
   for (const f of report.findings) {
     if (!shows(f)) continue;
+    let ownLines: string[] | undefined;
+    const linesOf = (): string[] => (doc ? (docLines ??= doc.getText().split('\n')) : (ownLines ??= bodyLines(f)));
     for (const l of tracker.locations(f)) {
       const t = l.tracked;
       const { state, base } = t.drift;
@@ -52,7 +56,7 @@ export function driftEntries(report: IndexedReport, tracker: LocationTracker, do
         message = `The code at ${writtenText(t)} changed since ${shortSha(base)}.`;
         severity = vscode.DiagnosticSeverity.Information;
       } else continue;
-      const d = new vscode.Diagnostic(whereWritten(f, l, lines, doc), `${hasOwnId(f.finding) ? `[${f.finding.id}] ` : ''}${message}`, severity);
+      const d = new vscode.Diagnostic(whereWritten(f, l, linesOf(), doc), `${hasOwnId(f.finding) ? `[${f.finding.id}] ` : ''}${message}`, severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = DRIFT_CODES[state];
       out.push({ diagnostic: d, finding: f, location: l });
@@ -62,8 +66,8 @@ export function driftEntries(report: IndexedReport, tracker: LocationTracker, do
 }
 
 /** The location's text in the report (`src/a.ts:10-12`), else the finding's first line. */
-function whereWritten(f: IndexedFinding, l: LiveLocation, lines: string[] | undefined, doc: vscode.TextDocument | undefined): vscode.Range {
-  const token = locationText(lines ?? bodyLines(f), f.finding, l.tracked.written);
+function whereWritten(f: IndexedFinding, l: LiveLocation, lines: readonly string[], doc: vscode.TextDocument | undefined): vscode.Range {
+  const token = locationText(lines, f.finding, l.tracked.written);
   if (!token) return lineRange(f.finding.reportRange.startLine, f.finding.reportRange.startLine, doc);
   return new vscode.Range(token.line - 1, token.startCol, token.line - 1, token.endCol);
 }

@@ -20,7 +20,7 @@ export function writtenText(t: TrackedLocation): string {
 }
 
 /** `since 0da54fe`; `in the editor` for a change seen only as an edit (no base). */
-function sinceText(drift: Drift): string {
+export function sinceText(drift: Drift): string {
   return drift.base ? `since ${shortSha(drift.base)}` : 'in the editor';
 }
 

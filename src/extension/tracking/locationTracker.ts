@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { TrackedLocation } from '../../core';
 import type { FindingIndex } from '../findingIndex';
 import type { IndexedFinding, IndexedReport } from '../indexModel';
-import { oneLine } from '../readReport';
+import { fnv1a } from '../fnv1a';
+import { oneLine, openDocument } from '../readReport';
 import { KeyedThrottle } from '../throttle';
 import { relativePath } from '../uris';
 import { locationKey, NoBaseMapper, unmapped, type BaseMapper } from './baseMapper';
@@ -177,7 +178,7 @@ export class LocationTracker implements vscode.Disposable {
 
   /** Whether the document's unsaved edits are part of what the tracker shows (it is open and dirty). */
   isDirty(uri: vscode.Uri): boolean {
-    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty);
+    return openDocument(uri)?.isDirty === true;
   }
 
   dispose(): void {
@@ -430,15 +431,13 @@ export class LocationTracker implements vscode.Disposable {
 
 /** The report's text as the index read it: its open buffer, else the file. */
 async function reportText(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const open = openDocument(uri);
   return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** Length and FNV-1a of a text: enough to tell a file saved back to what it was. */
 function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(h >>> 0).toString(16)}`;
+  return `${text.length}:${fnv1a(text).toString(16)}`;
 }
 
 function sameRef(a: TrackedLocation, b: TrackedLocation): boolean {
