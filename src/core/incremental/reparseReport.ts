@@ -1,5 +1,5 @@
 import type { Judgement, SectionScope } from '../detect/detectFindings';
-import { scanLines, splitLines } from '../markdown/scanLines';
+import { reportLines, scanLines } from '../markdown/scanLines';
 import { readReport, type Reading } from '../parseReport';
 import type { Finding, ParsedReport } from '../types';
 import { changedLines } from './changedLines';
@@ -69,7 +69,7 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 function rereadSection(previous: ReportParseState, text: string): ReportParseState | null {
   const { memo, report } = previous;
-  const raw = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const raw = reportLines(text);
   const change = changedLines(memo.raw, raw);
   if (change === null) return { text, report, memo: { ...memo, raw } };
   // The last heading finding that starts above the edit: the edit must lie in its section.

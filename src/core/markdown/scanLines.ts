@@ -52,6 +52,11 @@ export function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
+/** A report's lines as the reader numbers them: a leading byte order mark is no part of line 1. */
+export function reportLines(text: string): string[] {
+  return splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
 function columnOf(indent: string): number {
   let col = 0;
   for (const ch of indent) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
@@ -75,7 +80,7 @@ function mayQuote(text: string): boolean {
 }
 
 export function scanLines(source: string): ScannedLine[] {
-  const raw = splitLines(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+  const raw = reportLines(source);
   const out: ScannedLine[] = [];
   let fence: { char: string; length: number } | null = null;
   let i = 0;

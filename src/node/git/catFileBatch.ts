@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { gitCommand, type GitOptions } from './runGit';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, gitCommand, type GitOptions } from './runGit';
 
 /** One object as `git cat-file --batch` prints it. */
 export interface GitObject {
@@ -35,7 +35,7 @@ export class CatFileBatch {
     const { file, argv, env } = gitCommand(['cat-file', '--batch'], options);
     options.onSpawn?.(argv);
     this.child = spawn(file, argv, { cwd, env, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.timer = setTimeout(() => this.fail('git did not answer in time'), options.timeoutMs ?? 10_000);
+    this.timer = setTimeout(() => this.fail('git did not answer in time'), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.child.stdout?.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr?.on('data', (chunk: Buffer) => {
       if (this.stderr.length < 4096) this.stderr += chunk.toString('utf8');
@@ -77,7 +77,7 @@ export class CatFileBatch {
 
   private receive(chunk: Buffer): void {
     this.received += chunk.length;
-    if (this.received > (this.options.maxBytes ?? 64 * 1024 * 1024)) return this.fail('git printed more than the output cap');
+    if (this.received > (this.options.maxBytes ?? DEFAULT_MAX_BYTES)) return this.fail('git printed more than the output cap');
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     let pos = 0;
     while (this.queue.length > 0) {

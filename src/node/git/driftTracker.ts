@@ -295,11 +295,6 @@ function historyKey(head: string, reports: readonly string[]): string {
   return `${head}\0${[...reports].sort().join('\0')}`;
 }
 
-/** Maps every location once, with a fresh tracker (the CLI's single run). */
-export function trackLocations(root: string, reports: readonly DriftReport[], resolveNow: ResolveNow, options: GitOptions = {}): Promise<DriftResult> {
-  return new DriftTracker(root, { ...options, cache: false }).track(reports, resolveNow);
-}
-
 /** A location shown as written, with the reason (mapping off, no git). */
 export function asWritten(l: LocationRef, resolved: string | null, note: string | undefined): TrackedLocation {
   return {

@@ -14,8 +14,8 @@ export interface GitOptions {
 
 export type GitResult = { ok: true; stdout: Buffer } | { ok: false; message: string };
 
-const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Runs git with no shell. Report text never reaches argv as an option or a revision: callers
