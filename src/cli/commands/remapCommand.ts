@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { applyTextEdits, lineNumberEdits, parseReport, type LineNumberUpdate } from '../../core';
-import { DriftTracker } from '../../node/git';
+import { applyTextEdits, lineNumberEdits, type LineNumberUpdate } from '../../core';
 import { CliError, EXIT } from '../cliError';
+import { driftDetails } from '../driftStep';
 import type { CliIo } from '../cliIo';
 import { readReportFile } from '../readReportFile';
 import { withReportLock } from '../reportLock';
@@ -36,10 +36,9 @@ export async function remapCommand(argv: string[], _version: string, io: CliIo):
   const scan = await scanRoot({ root, files: [real] });
   const report = scan.reports[0];
   if (!report) throw new CliError(EXIT.usage, `${positionals[0]}: ${scan.errors[0]?.message ?? 'not read'}`);
-  const findings = parseReport(read.text).findings;
-  const now = new Map(report.findings.flatMap((f) => f.locations.map((l) => [l.path, l.resolved] as const)));
-  const [detail] = await new DriftTracker(root, { cache: false }).trackDetailed([{ path: rel, text: read.text, findings }], (p) => now.get(p) ?? null);
-  const updates: LineNumberUpdate[] = detail.flat().flatMap((d) => (d.text ? [{ text: d.text, tracked: d.tracked }] : []));
+  // The scan's drift step maps the report as read here (its findings are the scan's own).
+  const [detail] = await driftDetails(scan, [read.text]);
+  const updates: LineNumberUpdate[] = (detail ?? []).flat().flatMap((d) => (d.text ? [{ text: d.text, tracked: d.tracked }] : []));
   const edits = lineNumberEdits(read.text, updates);
   if (edits.length === 0) {
     io.out(t(`${rel}: no moved location to update.`));
