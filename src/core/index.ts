@@ -4,7 +4,7 @@ export { parseReport } from './parseReport';
 export { parseReportState, reparseReport, type ReportParseState } from './incremental/reparseReport';
 export { setFindingStatus, normalizeStatus, StatusEditError, type StatusEditResult, type StatusEditOptions } from './edit/setFindingStatus';
 export { applyTextEdits } from './edit/applyTextEdits';
-export { FileIndex } from './locations/fileIndex';
+export { FileIndex, readWrittenPath, type WrittenPathReading } from './locations/fileIndex';
 export { DEFAULT_INCLUDE, DEFAULT_EXCLUDE, isReportPath, makeReportMatcher, makeFolderExcluder } from './reportGlobs';
 export { STATUS_LABELS } from './vocabulary/status';
 export { toSarif } from './export/sarif';

@@ -61,16 +61,18 @@ export function locationText(reportLines: readonly string[], finding: Pick<Findi
  * `src/util.ts`); each also URL-encoded when that differs, as a permalink writes
  * `app/%5Bid%5D/page.tsx` for `app/[id]/page.tsx`.
  */
-function pathForms(path: string): Array<[needle: string, whole: boolean]> {
-  const parts = path.split('/');
-  const plain = parts.map((_p, i) => parts.slice(i).join('/'));
-  const encoded = plain.map((p) => p.split('/').map(encodeURIComponent).join('/'));
-  const forms: Array<[string, boolean]> = [];
-  plain.forEach((p, i) => {
-    forms.push([p, i === 0]);
-    if (encoded[i] !== p) forms.push([encoded[i], i === 0]);
-  });
-  return forms;
+function* pathForms(path: string): Generator<[needle: string, whole: boolean]> {
+  // A generator: the whole path is nearly always the form that is written, so the suffixes and
+  // their encodings are made only when it is not found (this runs once per location per mapping).
+  const needsEncoding = /[^\w\-.!~*'()/]/.test(path);
+  for (let at = 0, i = 0; at >= 0; at = path.indexOf('/', at) + 1 || -1, i++) {
+    const p = path.slice(at);
+    yield [p, i === 0];
+    if (needsEncoding) {
+      const encoded = p.split('/').map(encodeURIComponent).join('/');
+      if (encoded !== p) yield [encoded, i === 0];
+    }
+  }
 }
 
 function readSuffix(line: string, n: number, at: number, end: number): LocationText {

@@ -38,36 +38,55 @@ export class FileIndex {
    * root, as the root-relative path it names.
    */
   resolve(refPath: string, reportRelPath: string): string | null {
-    let p = refPath.replace(/\\/g, '/');
-    const absolute = p.startsWith('/') || /^[A-Za-z]:\//.test(p);
-    if (absolute) {
-      const root = this.root.replace(/\\/g, '/').replace(/\/$/, '');
-      if (root === '' || !p.startsWith(root + '/')) return null;
-      p = p.slice(root.length + 1);
-    }
-    const reportDir = posix.dirname(reportRelPath) === '.' ? '' : posix.dirname(reportRelPath);
-    if (p.split('/').includes('..')) {
-      // Only a path relative to the report's folder can climb, and never out of the root.
-      const relative = posix.normalize(posix.join(absolute ? '' : reportDir, p));
-      if (relative.startsWith('../') || relative === '..') return null;
-      return this.files.has(relative) ? relative : null;
-    }
-    const wanted = posix.normalize(p);
-    if (wanted === '.' || wanted === '' || wanted.startsWith('/')) return null;
-    const folders = ancestors(reportDir);
-    // An absolute path names a file from the root, not from the report's folder.
-    for (const folder of absolute ? [''] : folders) {
-      const candidate = folder === '' ? wanted : `${folder}/${wanted}`;
-      if (this.files.has(candidate)) return candidate;
-    }
-    for (const folder of folders) {
-      const found = this.suffixes.within(wanted, folder);
+    const reading = readWrittenPath(refPath, reportRelPath, this.root);
+    for (const candidate of reading.exact) if (this.files.has(candidate)) return candidate;
+    for (const folder of reading.suffixFolders) {
+      const found = this.suffixes.within(reading.wanted, folder);
       if (found.kind === 'one') return found.file;
       // A wider folder only holds more of them.
       if (found.kind === 'many') return null;
     }
     return null;
   }
+}
+
+/** How `FileIndex.resolve` reads a written path, before it looks at any file. */
+export interface WrittenPathReading {
+  /** The root-relative paths the written path names exactly, in the order they are tried. */
+  exact: string[];
+  /** The path to look for as the end of a longer one ('' when none is). */
+  wanted: string;
+  /** The folders to look for it in, nearest first; empty when it is not looked for so. */
+  suffixFolders: string[];
+}
+
+/**
+ * The exact candidates of a written path and where its suffix search runs, in
+ * `FileIndex.resolve`'s order. Exported so that whoever asks which of them exist elsewhere (git
+ * at a past commit, without listing its tree) tries them in the same order as the index does.
+ */
+export function readWrittenPath(refPath: string, reportRelPath: string, root = ''): WrittenPathReading {
+  const none: WrittenPathReading = { exact: [], wanted: '', suffixFolders: [] };
+  let p = refPath.replace(/\\/g, '/');
+  const absolute = p.startsWith('/') || /^[A-Za-z]:\//.test(p);
+  if (absolute) {
+    const r = root.replace(/\\/g, '/').replace(/\/$/, '');
+    if (r === '' || !p.startsWith(r + '/')) return none;
+    p = p.slice(r.length + 1);
+  }
+  const reportDir = posix.dirname(reportRelPath) === '.' ? '' : posix.dirname(reportRelPath);
+  if (p.split('/').includes('..')) {
+    // Only a path relative to the report's folder can climb, and never out of the root.
+    const relative = posix.normalize(posix.join(absolute ? '' : reportDir, p));
+    if (relative.startsWith('../') || relative === '..') return none;
+    return { exact: [relative], wanted: '', suffixFolders: [] };
+  }
+  const wanted = posix.normalize(p);
+  if (wanted === '.' || wanted === '' || wanted.startsWith('/')) return none;
+  const folders = ancestors(reportDir);
+  // An absolute path names a file from the root, not from the report's folder.
+  const exact = absolute ? [wanted] : folders.map((folder) => (folder === '' ? wanted : `${folder}/${wanted}`));
+  return { exact, wanted, suffixFolders: folders };
 }
 
 /** A folder and each folder above it, nearest first, the root ('') last. */

@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chooseBase, FileIndex, lineIndex, indexAddedLines, locationText, mapLocation, parseRawDiff, parseReportLog, revisionMentions,
+  chooseBase, FileIndex, lineIndex, readWrittenPath, indexAddedLines, locationText, mapLocation, parseRawDiff, parseReportLog, revisionMentions,
   type BaseChoice, type BaseDiff, type FileDelta, type Finding, type LocationRef, type LocationText, type ReportHistory, type TrackedLocation,
 } from '../../core';
-import { posix } from 'node:path';
 import { CatFileBatch } from './catFileBatch';
 import { diffPaths, dirtyStamp, filesAt, filesExistAt, headOf, renamesSince, reportLog, resolveCommits, treeFiles, type GitFolder } from './gitQueries';
 import type { GitOptions } from './runGit';
@@ -72,7 +71,7 @@ export class DriftTracker {
     // Each written path is resolved once per call, though it is asked for at several steps
     // (a caller's resolver may normalize and search; in the bench that was 1/4 of the JS time).
     const resolveNow = perWrittenPath(resolveWritten);
-    const formsOf = perWrittenPath(exactForms);
+    const formsOf = perWrittenPath((written, report) => readWrittenPath(written, report, this.root).exact);
     const unknown = (note: string): DriftDetail[][][] =>
       reports.map((r) => r.findings.map((f) => f.locations.map((l) => ({ text: null, tracked: asWritten(l, resolveNow(l.path, r.path), note) }))));
     // 1. The review commits each report names, then which reports need their history, so that
@@ -165,11 +164,12 @@ export class DriftTracker {
         diffs.set(base, first);
         return;
       }
-      // Cited paths the first diff did not cover (their path at the base differs from now), and the renamed pairs.
+      // The renamed pairs come with their hunks; a second diff only for cited paths that neither
+      // answer covers (their path at the base differs from now, and they were not renamed).
       const atBase = new Set([...resolved.values()].filter((v): v is string => v !== null));
-      const covered = new Set(guesses);
       const pairs = renames.filter((d) => d.status === 'R' && atBase.has(d.oldPath));
-      const rest = [...new Set([...[...atBase].filter((p) => !covered.has(p)), ...pairs.flatMap((d) => [d.oldPath, d.newPath])])].sort();
+      const covered = new Set([...guesses, ...pairs.map((d) => d.oldPath)]);
+      const rest = [...atBase].filter((p) => !covered.has(p)).sort();
       const second = rest.length === 0 ? [] : await diffPaths(folder, base, rest);
       if ('error' in second) {
         diffs.set(base, second);
@@ -177,9 +177,9 @@ export class DriftTracker {
       }
       const deltas = new Map<string, FileDelta>();
       const all: FileDelta[] = [];
-      for (const d of [...first, ...second]) {
+      for (const d of [...first, ...second, ...pairs]) {
         if (d.status === 'A' && !atBase.has(d.oldPath)) continue;
-        // A rename found by the second diff replaces the deletion the first one saw.
+        // A rename found over the whole tree replaces the deletion the path-limited diff saw.
         if (deltas.get(d.oldPath)?.status === 'R' && d.status === 'D') continue;
         deltas.set(d.oldPath, d);
         all.push(d);
@@ -227,10 +227,11 @@ export class DriftTracker {
 
   /**
    * Each cited path (by report and path as written) resolved among the files of `base`, as a
-   * `FileIndex` of the base's tree would resolve it: that index tries the path as written first,
-   * then relative to the report's folder, then a unique suffix. So a written path that is a
-   * file now under exactly that name, and that the first diff (whose pathspec holds it) does not
-   * list as added since the base, is the answer; the other exact forms are asked of `cat-file`;
+   * `FileIndex` of the base's tree would resolve it: that index tries the exact candidates
+   * (`readWrittenPath`: against the report's folder, then each folder above it, nearest first),
+   * then a unique suffix. So a written path whose first candidate is the file it resolves to now,
+   * and that the first diff (whose pathspec holds it) does not list as added since the base, is
+   * the answer; otherwise the candidates are asked of `cat-file`, the first one present wins, and
    * the tree is listed only for a path that needs the suffix search. Commits never change, so
    * answers are kept for good.
    */
@@ -240,14 +241,14 @@ export class DriftTracker {
     base: string,
     cited: ReadonlyArray<{ path: string; report: string }>,
     ways: {
-      formsOf: (written: string, report: string) => string[] | null;
+      formsOf: (written: string, report: string) => string[];
       nowOf: ResolveNow;
       /** The first diff from `base`, over every path a written path resolves to now; null when it did not run. */
       firstDiff: Promise<readonly FileDelta[] | { error: string }> | null;
     },
   ): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();
-    const open = new Map<string, { path: string; report: string; forms: string[] | null; sameNow: boolean }>();
+    const open = new Map<string, { path: string; report: string; forms: string[]; sameNow: boolean }>();
     for (const c of cited) {
       const key = `${c.report}\0${c.path}`;
       const known = this.atBase.get(`${base}\0${key}`);
@@ -256,17 +257,17 @@ export class DriftTracker {
         continue;
       }
       const forms = ways.formsOf(c.path, c.report);
-      open.set(key, { ...c, forms, sameNow: ways.firstDiff !== null && forms !== null && ways.nowOf(c.path, c.report) === forms[0] });
+      open.set(key, { ...c, forms, sameNow: ways.firstDiff !== null && forms.length > 0 && ways.nowOf(c.path, c.report) === forms[0] });
     }
-    const ask = async (list: Iterable<{ forms: string[] | null }>): Promise<Set<string> | null> =>
-      filesExistAt(cat, base, [...new Set([...list].flatMap((f) => f.forms ?? []))]);
+    const ask = async (list: Iterable<{ forms: string[] }>): Promise<Set<string> | null> =>
+      filesExistAt(cat, base, [...new Set([...list].flatMap((f) => f.forms))]);
     const [present, first] = await Promise.all([ask([...open.values()].filter((f) => !f.sameNow)), ways.firstDiff]);
     const added = first === null || 'error' in first ? null : new Set(first.filter((d) => d.status === 'A').map((d) => d.newPath));
-    const unsure = new Set([...open.values()].filter((f) => f.sameNow && (added === null || added.has(f.forms![0]))));
+    const unsure = new Set([...open.values()].filter((f) => f.sameNow && (added === null || added.has(f.forms[0]))));
     const presentLate = unsure.size > 0 ? await ask(unsure) : null;
     for (const [key, f] of open) {
       const known = unsure.has(f) ? presentLate : present;
-      const direct = f.sameNow && !unsure.has(f) ? f.forms![0] : known === null ? undefined : f.forms?.find((p) => known.has(p));
+      const direct = f.sameNow && !unsure.has(f) ? f.forms[0] : known === null ? undefined : f.forms.find((p) => known.has(p));
       const found = direct ?? (await this.treeOf(folder, base))?.resolve(f.path, f.report) ?? null;
       out.set(key, found);
       if (this.cache) this.atBase.set(`${base}\0${key}`, found);
@@ -277,7 +278,7 @@ export class DriftTracker {
   private async treeOf(folder: GitFolder, base: string): Promise<FileIndex | null> {
     if (!this.trees.has(base)) {
       const files = await treeFiles(folder, base);
-      this.trees.set(base, files === null ? null : new FileIndex(files));
+      this.trees.set(base, files === null ? null : new FileIndex(files, this.root));
     }
     return this.trees.get(base) ?? null;
   }
@@ -315,23 +316,6 @@ function perWrittenPath<T>(fn: (written: string, report: string) => T): (written
     known.set(key, v);
     return v;
   };
-}
-
-/**
- * The paths a written path names exactly, in `FileIndex.resolve`'s order (as written, then
- * relative to the report's folder); null for one it resolves otherwise (absolute, climbing with
- * `..`), which the tree listing answers.
- */
-function exactForms(written: string, report: string): string[] | null {
-  const p = written.replace(/\\/g, '/');
-  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p) || p.split('/').includes('..')) return null;
-  const dir = report.includes('/') ? report.slice(0, report.lastIndexOf('/')) : '';
-  // Most written paths are already normal (`src/a.ts`): then `posix.normalize` is the identity
-  // and costs more than the rest of this call.
-  const plain = !p.includes('//') && !p.split('/').includes('.') && !p.endsWith('/');
-  const exact = plain ? p : posix.normalize(p);
-  const relative = plain && dir !== '' && !dir.split('/').includes('.') ? `${dir}/${p}` : posix.normalize(posix.join(dir, p));
-  return exact === relative ? [exact] : [exact, relative];
 }
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

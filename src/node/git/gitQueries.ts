@@ -99,10 +99,12 @@ export async function diffPaths(g: GitFolder, base: string, paths: readonly stri
 }
 
 /**
- * The renames from `base` to the working tree over the whole folder, names only (a rename is
- * only seen when both of its paths are in the pathspec, so a path-limited diff shows a deletion).
+ * The renames from `base` to the working tree over the whole folder, each with its hunks (a
+ * rename is only seen when both of its paths are in the pathspec, so a path-limited diff shows a
+ * deletion). Renamed files are few, and carrying their hunks here spares a second diff of each
+ * renamed pair after this answer: one git process fewer on the way to the first mapping.
  */
 export async function renamesSince(g: GitFolder, base: string): Promise<FileDelta[]> {
-  const r = await runGit(g.cwd, ['diff', '--raw', '-z', '-M', '-l2000', '--diff-filter=R', '--no-ext-diff', '--no-textconv', '--relative', '--abbrev=40', base], g.options);
+  const r = await runGit(g.cwd, ['diff', '--raw', '-p', '-z', ...DIFF_FLAGS, '-l2000', '--diff-filter=R', base], g.options);
   return r.ok ? parseRawDiff(r.stdout.toString('utf8')) : [];
 }

@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DriftTracker, runGit, type DriftReport } from '../../../src/node/git';
@@ -92,6 +92,50 @@ describe('git adapter (real git)', function () {
       const [[again]] = await new DriftTracker(sub, { cache: false, onSpawn: (a) => spawned.push([...a]) }).track([two], (p) => now[p] ?? null);
       deepStrictEqual(again.map((l) => l.current), [{ startLine: 3, endLine: 4 }, { startLine: 6, endLine: 6 }]);
       strictEqual(spawned.filter((a) => a.includes('ls-tree')).length, 0, JSON.stringify(spawned));
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a path at the base from the report\'s own folder up, nearest first, as the file index reads it now', async () => {
+    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-nearest-')));
+    try {
+      git(sub, 'init', '-q', '-b', 'main');
+      // Two services and the root each hold a src/x.ts; the report of service a cites it.
+      for (const owner of ['', 'services/a/', 'services/b/']) write(sub, `${owner}src/x.ts`, text(numbered(`${owner}x`, 10)));
+      const body = ['# Audit', '', '### H-1 Bug', '', '**File:** `src/x.ts:4-5`'];
+      write(sub, 'services/a/docs/AUDIT.md', text(body));
+      git(sub, 'add', '-A');
+      git(sub, 'commit', '-qm', 'one');
+      // Since the report, only the root's and service b's copies changed above line 4.
+      write(sub, 'src/x.ts', text(['top', 'top', ...numbered('x', 10)]));
+      write(sub, 'services/b/src/x.ts', text(['top', ...numbered('services/b/x', 10)]));
+      const r: DriftReport = { path: 'services/a/docs/AUDIT.md', text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: [{ path: 'src/x.ts', startLine: 4, endLine: 5 }] }] };
+      const [[[l]]] = await new DriftTracker(sub, { cache: false }).track([r], () => 'services/a/src/x.ts');
+      deepStrictEqual([l.resolved, l.current, l.drift.state, l.drift.renamedFrom], ['services/a/src/x.ts', { startLine: 4, endLine: 5 }, 'exact', undefined]);
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
+  it('maps a renamed file from the rename search\'s own hunks, with no second diff', async () => {
+    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-renamed-')));
+    try {
+      git(sub, 'init', '-q', '-b', 'main');
+      write(sub, 'src/old/a.ts', text(numbered('a', 20)));
+      const body = ['# Audit', '', '### H-1 Bug', '', '**File:** `src/old/a.ts:5-6`'];
+      write(sub, 'AUDIT.md', text(body));
+      git(sub, 'add', '-A');
+      git(sub, 'commit', '-qm', 'one');
+      mkdirSync(join(sub, 'lib'));
+      git(sub, 'mv', 'src/old/a.ts', 'lib/a.ts');
+      write(sub, 'lib/a.ts', text(['top', 'top', 'top', ...numbered('a', 20)]));
+      const r: DriftReport = { path: 'AUDIT.md', text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: [{ path: 'src/old/a.ts', startLine: 5, endLine: 6 }] }] };
+      const spawned: string[][] = [];
+      // The written path resolves to nothing now: only git's rename search finds where it went.
+      const [[[l]]] = await new DriftTracker(sub, { cache: false, onSpawn: (a) => spawned.push([...a]) }).track([r], () => null);
+      deepStrictEqual([l.resolved, l.current, l.drift.state, l.drift.renamedFrom], ['lib/a.ts', { startLine: 8, endLine: 9 }, 'moved', 'src/old/a.ts']);
+      strictEqual(spawned.filter((a) => a.includes('diff')).length, 1, JSON.stringify(spawned));
     } finally {
       rmSync(sub, { recursive: true, force: true });
     }
