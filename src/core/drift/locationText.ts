@@ -37,10 +37,10 @@ export function locationText(reportLines: readonly string[], finding: Pick<Findi
       const line = reportLines[n - 1];
       if (line.length > 4000) continue;
       for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
-        if (at > 0 && /[\p{L}\p{N}_.-]/u.test(line[at - 1])) continue;
+        if (at > 0 && (wordChar(line.charCodeAt(at - 1)) || line[at - 1] === '.' || line[at - 1] === '-')) continue;
         if (at > 0 && line[at - 1] === '/' && !whole) continue;
         const end = at + needle.length;
-        if (end < line.length && /[\p{L}\p{N}_]/u.test(line[end])) continue;
+        if (end < line.length && wordChar(line.charCodeAt(end))) continue;
         const found = readSuffix(line, n, at, end);
         if (loc.startLine === null) return found;
         const [s, e] = [found.numbers[0]?.value, found.numbers[1]?.value ?? found.numbers[0]?.value];
@@ -73,6 +73,13 @@ function* pathForms(path: string): Generator<[needle: string, whole: boolean]> {
       if (encoded !== p) yield [encoded, i === 0];
     }
   }
+}
+
+/** A letter, digit or `_` (any script): a path found inside a longer word is not that path. */
+function wordChar(code: number): boolean {
+  // ASCII is answered without a pattern: this runs for every occurrence of every cited path.
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
 function readSuffix(line: string, n: number, at: number, end: number): LocationText {

@@ -67,27 +67,33 @@ export interface WrittenPathReading {
  */
 export function readWrittenPath(refPath: string, reportRelPath: string, root = ''): WrittenPathReading {
   const none: WrittenPathReading = { exact: [], wanted: '', suffixFolders: [] };
-  let p = refPath.replace(/\\/g, '/');
+  let p = refPath.includes('\\') ? refPath.replace(/\\/g, '/') : refPath;
   const absolute = p.startsWith('/') || /^[A-Za-z]:\//.test(p);
   if (absolute) {
     const r = root.replace(/\\/g, '/').replace(/\/$/, '');
     if (r === '' || !p.startsWith(r + '/')) return none;
     p = p.slice(r.length + 1);
   }
-  const reportDir = posix.dirname(reportRelPath) === '.' ? '' : posix.dirname(reportRelPath);
-  if (p.split('/').includes('..')) {
+  const slash = reportRelPath.lastIndexOf('/');
+  const reportDir = slash < 0 ? '' : posix.dirname(reportRelPath);
+  if (p.includes('..') && p.split('/').includes('..')) {
     // Only a path relative to the report's folder can climb, and never out of the root.
     const relative = posix.normalize(posix.join(absolute ? '' : reportDir, p));
     if (relative.startsWith('../') || relative === '..') return none;
     return { exact: [relative], wanted: '', suffixFolders: [] };
   }
-  const wanted = posix.normalize(p);
+  // Most written paths are already normal (`src/a.ts`), and normalizing them would cost more
+  // than the rest of this call, which runs for every location of every scan.
+  const wanted = NOT_NORMAL.test(p) ? posix.normalize(p) : p;
   if (wanted === '.' || wanted === '' || wanted.startsWith('/')) return none;
-  const folders = ancestors(reportDir);
+  const folders = ancestors(reportDir === '.' ? '' : reportDir);
   // An absolute path names a file from the root, not from the report's folder.
   const exact = absolute ? [wanted] : folders.map((folder) => (folder === '' ? wanted : `${folder}/${wanted}`));
   return { exact, wanted, suffixFolders: folders };
 }
+
+/** What `posix.normalize` would change: an empty, `.` or `..` segment (a trailing `/` it keeps). */
+const NOT_NORMAL = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** A folder and each folder above it, nearest first, the root ('') last. */
 function ancestors(folder: string): string[] {
