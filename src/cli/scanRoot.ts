@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { promises as fs } from 'node:fs';
-import { FileIndex, parseReport, pushAll, statusNotesOf, toScannedReport, type ScanError, type ScannedReport, type ScanResult } from '../core';
+import { FileIndex, pushAll, readForScan, toScannedReport, type ScanError, type ScannedReport, type ScanResult } from '../core';
 import { readReportFileSync, type ReadResult } from './readReportFile';
 import { contentHash, type CachedReport, type ScanCache } from './scanCache';
 import { isInside, toRelative, walkRoot } from './walkRoot';
@@ -74,8 +74,7 @@ function parseOne(rel: string, read: ReadResult, cache: ScanCache | undefined): 
   const hit = cache?.get(rel, hash);
   if (hit) return hit;
   try {
-    const report = parseReport(read.text);
-    const parsed = { report, notes: statusNotesOf(read.text, report) };
+    const parsed = readForScan(read.text);
     cache?.set(rel, hash, parsed);
     return parsed;
   } catch (err) {

@@ -1,4 +1,4 @@
-import { strictEqual } from 'node:assert';
+import { deepStrictEqual, strictEqual } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { scanRoot } from '../../src/cli/scanRoot';
 import { scanWith } from '../../src/cli/commands/scanCommand';
 import type { CliIo } from '../../src/cli/cliIo';
 import { terminalSafeJson } from '../../src/cli/terminalText';
+import { parseReport, readForScan, statusNotesOf } from '../../src/core';
 
 const corpus = join(__dirname, '../../../test/fixtures/corpus');
 const cli = join(__dirname, '../../../dist/cli.js');
@@ -73,5 +74,22 @@ describe('scan --json, written report by report', function () {
     }
     writeFileSync(join(root, 'bad-audit.md'), Buffer.from([0, 1]));
     strictEqual(await streamed('scan', '--root', root), formatTable(await scanRoot({ root })) + '\n');
+  });
+});
+
+describe('readForScan', () => {
+  it('reads every corpus fixture as a separate parse and status-note read would (one scan of the lines, not two)', () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'ATTRIBUTION.md');
+    let notes = 0;
+    for (const f of files) {
+      const text = readFileSync(join(corpus, f), 'utf8');
+      const alone = parseReport(text);
+      const read = readForScan(text);
+      deepStrictEqual(read.report, alone, f);
+      deepStrictEqual(read.notes, statusNotesOf(text, alone), f);
+      notes += read.notes.filter((n) => n !== null).length;
+    }
+    // The comparison means something only if the fixtures carry status notes.
+    strictEqual(notes > 20, true, `${notes} status notes in ${files.length} fixtures`);
   });
 });

@@ -1,8 +1,8 @@
 import { ReportLines } from './reportLines';
 import { applyTextEdits } from './applyTextEdits';
-import { fieldsInLine, STATUS_LABELS_READ } from '../markdown/fields';
+import { fieldsInLine, STATUS_LABELS_READ, type Field } from '../markdown/fields';
 import { parseReportState, reparseReport } from '../incremental/reparseReport';
-import { splitRow } from '../detect/readTable';
+import { splitRow, type Cell } from '../detect/readTable';
 import { scanLines, type ScannedLine } from '../markdown/scanLines';
 import { STATUSES, type Finding, type Status, type TextEdit } from '../types';
 import { escapeNote } from './escapeNote';
@@ -104,20 +104,41 @@ function findById(findings: Finding[], id: string): Finding | undefined {
 }
 
 /**
- * The current value of a finding's status field or Status cell, as written; null when its
- * status is told another way (a checkbox, a title marker, a section) or not at all.
+ * The current value of each finding's status field or Status cell, as written; null when its
+ * status is told another way (a checkbox, a title marker, a section) or not at all. `scanned`
+ * is the reader's scan of this same text when the caller has it (the CLI's scan): then the
+ * report's lines are not scanned a second time.
  */
-export function currentStatusValues(text: string, findings: readonly Finding[]): Array<string | null> {
-  // One line scan for the whole report: this runs on every finding of every scanned report.
-  const doc = new LineOffsets(text);
+export function currentStatusValues(text: string, findings: readonly Finding[], scanned?: ScannedLine[]): Array<string | null> {
+  const lines = scanned ?? scanLines(text);
+  const headers = new TableHeaders(lines);
   return findings.map((f) => {
-    let current: string | null = null;
-    editFor(f, f.status, (c) => {
-      current = c;
-      return c ?? '';
-    }, doc, false);
-    return current;
+    if (f.kind === 'tableRow') {
+      const cell = statusCell(lines[f.reportRange.startLine - 1]?.text ?? '', headers.cells(f.reportRange.startLine));
+      return cell && cell.text !== '' ? cell.text : null;
+    }
+    const found = statusField(f, lines);
+    return found ? found.text.slice(found.field.valueStart, found.field.valueEnd) : null;
   });
+}
+
+/** A finding's status field: the first status-labelled field of its lines (below its heading, outside code). */
+function statusField(finding: Finding, lines: readonly ScannedLine[]): { line: number; text: string; field: Field } | null {
+  const from = finding.kind === 'heading' ? finding.reportRange.startLine + 1 : finding.reportRange.startLine;
+  for (let n = from; n <= finding.reportRange.endLine; n++) {
+    const l = lines[n - 1];
+    if (!l || l.kind === 'code' || l.kind === 'fence') continue;
+    const field = fieldsInLine(l.text, n).find((f) => STATUS_LABELS_READ.includes(f.label));
+    if (field) return { line: n, text: l.text, field };
+  }
+  return null;
+}
+
+/** A table row's Status cell, by its table's header; null when the table has no Status column. */
+function statusCell(rowText: string, header: readonly string[]): Cell | null {
+  const cells = splitRow(rowText);
+  const statusCol = header.findIndex((h) => /^(status|state|resolution|fixed\??)$/i.test(h));
+  return statusCol >= 0 && statusCol < cells.length ? cells[statusCol] : null;
 }
 
 function editFor(finding: Finding, status: Status, valueFor: (current: string | null) => string, doc: LineOffsets, plain: boolean): TextEdit {
@@ -128,17 +149,13 @@ function editFor(finding: Finding, status: Status, valueFor: (current: string | 
   if (finding.kind === 'tableRow') return tableEdit(finding, valueFor, doc, lineText(first));
 
   // 1. An existing status field in the finding: replace its value only.
-  const from = finding.kind === 'heading' ? first + 1 : first;
-  for (let n = from; n <= finding.reportRange.endLine; n++) {
-    const l = lines[n - 1];
-    if (!l || l.kind === 'code' || l.kind === 'fence') continue;
-    const field = fieldsInLine(l.text, n).find((f) => STATUS_LABELS_READ.includes(f.label));
-    if (field) {
-      const start = doc.offset(n, field.valueStart);
-      const edits: TextEdit[] = [{ start, end: doc.offset(n, field.valueEnd), newText: valueFor(l.text.slice(field.valueStart, field.valueEnd)) }];
-      if (n === first && finding.kind === 'listItem') edits.push(...checkboxEdit(doc, first, lineText(first), status));
-      return merge(doc, edits);
-    }
+  const found = statusField(finding, lines);
+  if (found) {
+    const { line: n, text, field } = found;
+    const start = doc.offset(n, field.valueStart);
+    const edits: TextEdit[] = [{ start, end: doc.offset(n, field.valueEnd), newText: valueFor(text.slice(field.valueStart, field.valueEnd)) }];
+    if (n === first && finding.kind === 'listItem') edits.push(...checkboxEdit(doc, first, lineText(first), status));
+    return merge(doc, edits);
   }
 
   const value = valueFor(null);
@@ -172,16 +189,15 @@ function checkboxEdit(doc: LineOffsets, line: number, text: string, status: Stat
 
 function tableEdit(finding: Finding, valueFor: (current: string | null) => string, doc: LineOffsets, rowText: string): TextEdit {
   const line = finding.reportRange.startLine;
-  const cells = splitRow(rowText);
-  const header = doc.headerCells(line);
-  const statusCol = header.findIndex((h) => /^(status|state|resolution|fixed\??)$/i.test(h));
-  if (statusCol >= 0 && statusCol < cells.length) {
-    const c = cells[statusCol];
+  const header = doc.headers.cells(line);
+  const status = statusCell(rowText, header);
+  if (status) {
     // The cell's own text is already escaped for the table; only a bare `|` of ours needs it.
-    const value = valueFor(c.text === '' ? null : c.text);
-    return { start: doc.offset(line, c.start), end: doc.offset(line, c.end), newText: c.text === '' ? ` ${value} ` : value };
+    const value = valueFor(status.text === '' ? null : status.text);
+    return { start: doc.offset(line, status.start), end: doc.offset(line, status.end), newText: status.text === '' ? ` ${value} ` : value };
   }
   // No Status column: the marker goes into the title cell, where the parser reads it.
+  const cells = splitRow(rowText);
   const safe = valueFor(null);
   const titleCol = Math.max(0, header.findIndex((h) => /^(title|issue|finding|description|summary|bug|problem|name|vulnerability|detector|issue title|finding title)$/i.test(h)));
   const c = cells[Math.min(titleCol, cells.length - 1)];
@@ -208,17 +224,27 @@ function merge(doc: LineOffsets, edits: TextEdit[]): TextEdit {
 /** Offsets of lines in the original text (BOM and line endings included), with the reader's view of them. */
 class LineOffsets extends ReportLines {
   private scanned: ScannedLine[] | undefined;
-  private headerAbove: Int32Array | undefined;
+  private tables: TableHeaders | undefined;
 
   /** The reader's view of the lines, scanned once. */
   get lines(): ScannedLine[] {
     return (this.scanned ??= scanLines(this.text));
   }
 
-  /** The header cells of the table a row belongs to: the line above the nearest delimiter line above the row. */
-  headerCells(rowLine: number): string[] {
+  get headers(): TableHeaders {
+    return (this.tables ??= new TableHeaders(this.lines));
+  }
+}
+
+/** The header cells of the table each row belongs to: the line above the nearest delimiter line above the row. */
+class TableHeaders {
+  private above: Int32Array | undefined;
+
+  constructor(private readonly lines: readonly ScannedLine[]) {}
+
+  cells(rowLine: number): string[] {
     const lines = this.lines;
-    if (!this.headerAbove) {
+    if (!this.above) {
       // One pass instead of a walk up from every row: a 200k-row table stays linear.
       const above = new Int32Array(lines.length + 1);
       let last = 0;
@@ -227,11 +253,10 @@ class LineOffsets extends ReportLines {
         if (lines[k].kind === 'tableDelimiter') last = k;
       }
       above[lines.length] = last;
-      this.headerAbove = above;
+      this.above = above;
     }
-    const k = this.headerAbove[Math.min(rowLine - 1, lines.length)] ?? 0;
+    const k = this.above[Math.min(rowLine - 1, lines.length)] ?? 0;
     const header = k > 0 ? lines[k - 1] : undefined;
     return header ? splitRow(header.text).map((c) => c.text.replace(/[*_`]/g, '').trim()) : [];
   }
-
 }

@@ -1,6 +1,8 @@
 import type { FileIndex } from '../locations/fileIndex';
 import { statusNote } from '../edit/statusValue';
 import { currentStatusValues } from '../edit/setFindingStatus';
+import { scanLines } from '../markdown/scanLines';
+import { readReport } from '../parseReport';
 import type { LineRange, ParsedReport, Severity, Status } from '../types';
 import type { Drift } from '../drift/driftTypes';
 
@@ -76,4 +78,14 @@ export function toScannedReport(relPath: string, fallbackTitle: string, parsed: 
 /** Each finding's `statusNote`, read from the report's text (in one pass over its lines). */
 export function statusNotesOf(text: string, parsed: ParsedReport): Array<string | null> {
   return currentStatusValues(text, parsed.findings).map(statusNote);
+}
+
+/**
+ * A report read for the scan: its findings and each one's `statusNote`, from one scan of its
+ * lines (the notes are read from the lines the reader scanned, not from a second scan).
+ */
+export function readForScan(text: string): { report: ParsedReport; notes: Array<string | null> } {
+  const lines = scanLines(text);
+  const report = readReport(lines).report;
+  return { report, notes: currentStatusValues(text, report.findings, lines).map(statusNote) };
 }
