@@ -81,6 +81,9 @@ function readAtMost(fd: number, limit: number, sizeHint: number): Buffer {
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
+    // A regular file reads short only at its end: no second read (and no 1 MB buffer for it)
+    // unless the file was longer than its size said.
+    if (bytesRead < chunk.length) break;
     want = 1 << 20;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
