@@ -7,7 +7,7 @@ import type { IndexedFinding } from './indexModel';
 import { coreLine } from './lines';
 import { compareFindings, type TreeNode } from './treeModel';
 import { displayPath } from './uris';
-import type { LocationTracker } from './tracking/locationTracker';
+import { coversLine, type LocationTracker } from './tracking/locationTracker';
 
 export interface TargetDeps {
   index: FindingIndex;
@@ -49,12 +49,7 @@ export function findingsAtCursor({ index, tracker }: { index: FindingIndex; trac
   }
   // In code, the lines each location has now (the tracker's), not the written ones.
   const uri = editor.document.uri;
-  return tracker.findingsInFile(uri).filter((f) =>
-    tracker.locationsIn(f, uri).some((l) => {
-      const c = l.tracked.current;
-      return c === null ? line === 1 : line >= c.startLine && line <= c.endLine;
-    }),
-  );
+  return tracker.findingsInFile(uri).filter((f) => tracker.locationsIn(f, uri).some((l) => coversLine(l, line)));
 }
 
 /** A QuickPick of findings (id, severity, title, file), filtered as you type. */

@@ -8,7 +8,7 @@ import { coreLine } from './lines';
 import type { SettingsStore } from './settings';
 import { displayPath } from './uris';
 import { showsInCode } from './visibility';
-import type { LiveLocation, LocationTracker } from './tracking/locationTracker';
+import { coversLine, type LiveLocation, type LocationTracker } from './tracking/locationTracker';
 import { placeText, writtenAgainstText } from './tracking/driftText';
 
 /** A hover shows at most this much of a finding's body; the report has the rest. */
@@ -119,11 +119,7 @@ export function registerHover({ settings, tracker }: HoverDeps): vscode.Disposab
     provideHover(document, position) {
       const line = coreLine(position);
       // The lines every location has now (the tracker's), not the ones the report wrote.
-      const here = (f: IndexedFinding) =>
-        tracker.locationsIn(f, document.uri).filter((l) => {
-          const c = l.tracked.current;
-          return c === null ? line === 1 : line >= c.startLine && line <= c.endLine;
-        });
+      const here = (f: IndexedFinding) => tracker.locationsIn(f, document.uri).filter((l) => coversLine(l, line));
       const hits = tracker.findingsInFile(document.uri).filter((f) => showsInCode(f.finding.status, settings.current) && here(f).length > 0);
       if (hits.length === 0) return undefined;
       return new vscode.Hover(

@@ -3,6 +3,8 @@ import { lineNumberEdits, locationText, type LineNumberUpdate } from '../../core
 import { COMMANDS } from '../commandIds';
 import type { FindingIndex } from '../findingIndex';
 import { findingName } from '../findingText';
+import { findingsAtCursor } from '../findingTargets';
+import { compareFindings } from '../treeModel';
 import type { IndexedFinding, IndexedReport } from '../indexModel';
 import type { SettingsStore } from '../settings';
 import { displayPath } from '../uris';
@@ -72,17 +74,13 @@ function action(title: string, diagnostic: vscode.Diagnostic, command: vscode.Co
   return a;
 }
 
-/** The finding a command names, or the one whose section or code holds the cursor. */
+/**
+ * The finding a command names, or the one at the cursor as every other command finds it
+ * (`findingsAtCursor`: whole-file locations included), the first in the tree's order.
+ */
 function findingOf(deps: DriftActionDeps, key: unknown): IndexedFinding | undefined {
   if (typeof key === 'string') return deps.index.findingByKey(key);
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) return undefined;
-  const line = editor.selection.active.line + 1;
-  const report = deps.index.report(editor.document.uri);
-  if (report) return report.findings.filter((f) => line >= f.finding.reportRange.startLine && line <= f.finding.reportRange.endLine).pop();
-  return deps.tracker.findingsInFile(editor.document.uri).find((f) =>
-    deps.tracker.locationsIn(f, editor.document.uri).some((l) => l.tracked.current && line >= l.tracked.current.startLine && line <= l.tracked.current.endLine),
-  );
+  return findingsAtCursor(deps).sort(compareFindings)[0];
 }
 
 /** Compare with Base: the file at the location's base revision against the working file. */

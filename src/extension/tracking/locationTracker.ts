@@ -21,6 +21,12 @@ export interface LiveLocation {
   tracked: TrackedLocation;
 }
 
+/** Whether a location covers a 1-based line as it stands now; a whole-file location covers line 1. */
+export function coversLine(l: LiveLocation, line: number): boolean {
+  const c = l.tracked.current;
+  return c === null ? line === 1 : line >= c.startLine && line <= c.endLine;
+}
+
 /** The editor's edits to one document since the text its findings' lines are relative to. */
 interface DocEdits {
   changes: LineChange[];
@@ -87,6 +93,8 @@ export class LocationTracker implements vscode.Disposable {
   private readonly remapSaved: KeyedThrottle<string>;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  /** The one `remapAll` of this turn, while it has not started. */
+  private remapAllQueued: Promise<void> | undefined;
 
   /**
    * @param gitMapper the base → disk mapper that runs git; none where git is not wired (in
@@ -297,8 +305,16 @@ export class LocationTracker implements vscode.Disposable {
     if (doc.capped === TOO_MANY_EDITS && doc.changes.length <= MAX_LOGGED_CHANGES) doc.capped = false;
   }
 
+  /**
+   * Maps every report again, once for all the calls made in one turn: granting trust or changing
+   * `followCode` reaches both this tracker's listener and the git switch (which hands in a new
+   * mapper), and the reports are mapped once, by the mapper in place after both.
+   */
   private remapAll(): Promise<void> {
-    return Promise.all(this.index.reports().map((r) => this.remap(r))).then(() => undefined);
+    return (this.remapAllQueued ??= Promise.resolve().then(() => {
+      this.remapAllQueued = undefined;
+      return Promise.all(this.index.reports().map((r) => this.remap(r))).then(() => undefined);
+    }));
   }
 
   private remapFile(key: string): void {
