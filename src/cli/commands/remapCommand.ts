@@ -38,7 +38,7 @@ export async function remapCommand(argv: string[], _version: string, io: CliIo):
   if (!report) throw new CliError(EXIT.usage, `${positionals[0]}: ${scan.errors[0]?.message ?? 'not read'}`);
   // The scan's drift step maps the report as read here (its findings are the scan's own).
   const [detail] = await driftDetails(scan, [read.text]);
-  const updates: LineNumberUpdate[] = (detail ?? []).flat().flatMap((d) => (d.text ? [{ text: d.text, tracked: d.tracked }] : []));
+  const updates: LineNumberUpdate[] = detail.flat().flatMap((d) => (d.text ? [{ text: d.text, tracked: d.tracked }] : []));
   const edits = lineNumberEdits(read.text, updates);
   if (edits.length === 0) {
     io.out(t(`${rel}: no moved location to update.`));

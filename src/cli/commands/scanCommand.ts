@@ -11,11 +11,11 @@ import { scanEach, type ScanSummary } from '../scanRoot';
 import { terminalSafe } from '../terminalText';
 
 /**
- * Scans a root, with the cache if asked for, handing each report to `onReport` as it is read;
- * a cache that cannot be saved is a warning. Locations are as the working tree has them.
+ * Scans a root (its real path, from `resolveRoot`), with the cache if asked for, handing each
+ * report to `onReport` as it is read; a cache that cannot be saved is a warning. Locations are
+ * as the working tree has them.
  */
-export async function scanEachWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, onReport: (r: ScannedReport, root: string, text: string) => void): Promise<ScanSummary> {
-  const root = await resolveRoot(rootArg);
+async function scanEachWith(root: string, files: string[], useCache: boolean, version: string, io: CliIo, onReport: (r: ScannedReport, root: string, text: string) => void): Promise<ScanSummary> {
   const cache = useCache ? await ScanCache.load(cacheFileFor(root), version) : undefined;
   const summary = await scanEach({ root, files, cache }, (r, text) => onReport(r, root, text));
   const failed = await cache?.save();
@@ -44,18 +44,17 @@ export async function scanMappedWith(rootArg: string | undefined, files: string[
     reports.push(r);
     texts.push(text);
   });
-  await applyDrift({ version: 1, root: summary.root, reports, errors: summary.errors }, true, texts);
+  await applyDrift({ version: 1, root: summary.root, reports, errors: summary.errors }, texts);
   for (const r of reports) onReport(r, summary.root);
   return summary;
 }
 
 /** Scans a root into one result holding every report (for outputs that need them all at once). */
-export async function scanWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, useGit?: boolean): Promise<ScanResult> {
+export async function scanWith(rootArg: string | undefined, files: string[], useCache: boolean, version: string, io: CliIo, useGit: boolean): Promise<ScanResult> {
   const reports: ScannedReport[] = [];
-  const collect = (r: ScannedReport): void => {
+  const { root, errors } = await scanMappedWith(rootArg, files, useCache, version, io, useGit, (r) => {
     reports.push(r);
-  };
-  const { root, errors } = useGit === undefined ? await scanEachWith(rootArg, files, useCache, version, io, collect) : await scanMappedWith(rootArg, files, useCache, version, io, useGit, collect);
+  });
   return { version: 1, root, reports, errors };
 }
 
