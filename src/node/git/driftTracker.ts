@@ -144,7 +144,16 @@ export class DriftTracker {
       // Three questions at once: where each cited path is at the base, a diff of the cited files under their
       // paths now (right unless renamed or deleted), and, only when some cited path is not
       // there now, the renames since the base.
-      const guesses = [...new Set(cited.map((c) => resolveNow(c.path, c.report)).filter((v): v is string => v !== null))].sort();
+      // The diff's pathspec: each cited path as it resolves now, and the exact candidates tried
+      // before that one (not files now): should one of them show as deleted since the base, the
+      // path was another file then (see pathsAt).
+      const guesses = [...new Set(cited.flatMap((c) => {
+        const now = resolveNow(c.path, c.report);
+        if (now === null) return [];
+        const forms = formsOf(c.path, c.report);
+        const k = forms.indexOf(now);
+        return k > 0 ? [...forms.slice(0, k), now] : [now];
+      }))].sort();
       const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
       const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
       const cachedDiff = this.diffs.get(key);
@@ -229,11 +238,12 @@ export class DriftTracker {
    * Each cited path (by report and path as written) resolved among the files of `base`, as a
    * `FileIndex` of the base's tree would resolve it: that index tries the exact candidates
    * (`readWrittenPath`: against the report's folder, then each folder above it, nearest first),
-   * then a unique suffix. So a written path whose first candidate is the file it resolves to now,
-   * and that the first diff (whose pathspec holds it) does not list as added since the base, is
-   * the answer; otherwise the candidates are asked of `cat-file`, the first one present wins, and
-   * the tree is listed only for a path that needs the suffix search. Commits never change, so
-   * answers are kept for good.
+   * then a unique suffix. A written path that resolves now to one of its candidates has that
+   * file as its answer when the first diff (whose pathspec holds it and every candidate tried
+   * before it, none of them files now) shows neither that file added since the base nor an
+   * earlier candidate deleted or renamed since. Otherwise the candidates are asked of `cat-file`
+   * and the first one present wins; the tree is listed only for a path that needs the suffix
+   * search. Commits never change, so answers are kept for good.
    */
   private async pathsAt(
     cat: CatFileBatch,
@@ -248,7 +258,7 @@ export class DriftTracker {
     },
   ): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();
-    const open = new Map<string, { path: string; report: string; forms: string[]; sameNow: boolean }>();
+    const open = new Map<string, { path: string; report: string; forms: string[]; now: number; sameNow: boolean }>();
     for (const c of cited) {
       const key = `${c.report}\0${c.path}`;
       const known = this.atBase.get(`${base}\0${key}`);
@@ -257,17 +267,22 @@ export class DriftTracker {
         continue;
       }
       const forms = ways.formsOf(c.path, c.report);
-      open.set(key, { ...c, forms, sameNow: ways.firstDiff !== null && forms.length > 0 && ways.nowOf(c.path, c.report) === forms[0] });
+      const now = forms.indexOf(ways.nowOf(c.path, c.report) ?? '');
+      open.set(key, { ...c, forms, now, sameNow: ways.firstDiff !== null && now >= 0 });
     }
     const ask = async (list: Iterable<{ forms: string[] }>): Promise<Set<string> | null> =>
       filesExistAt(cat, base, [...new Set([...list].flatMap((f) => f.forms))]);
     const [present, first] = await Promise.all([ask([...open.values()].filter((f) => !f.sameNow)), ways.firstDiff]);
-    const added = first === null || 'error' in first ? null : new Set(first.filter((d) => d.status === 'A').map((d) => d.newPath));
-    const unsure = new Set([...open.values()].filter((f) => f.sameNow && (added === null || added.has(f.forms[0]))));
+    const diff = first === null || 'error' in first ? null : first;
+    const added = new Set(diff?.filter((d) => d.status === 'A').map((d) => d.newPath));
+    const left = new Set(diff?.filter((d) => d.status === 'D' || d.status === 'R').map((d) => d.oldPath));
+    // Unsure: the file it is now was added since the base, or a candidate tried before it was a
+    // file then (deleted or renamed since): git is asked which candidates the base holds.
+    const unsure = new Set([...open.values()].filter((f) => f.sameNow && (diff === null || added.has(f.forms[f.now]) || f.forms.slice(0, f.now).some((p) => left.has(p)))));
     const presentLate = unsure.size > 0 ? await ask(unsure) : null;
     for (const [key, f] of open) {
       const known = unsure.has(f) ? presentLate : present;
-      const direct = f.sameNow && !unsure.has(f) ? f.forms[0] : known === null ? undefined : f.forms.find((p) => known.has(p));
+      const direct = f.sameNow && !unsure.has(f) ? f.forms[f.now] : known === null ? undefined : f.forms.find((p) => known.has(p));
       const found = direct ?? (await this.treeOf(folder, base))?.resolve(f.path, f.report) ?? null;
       out.set(key, found);
       if (this.cache) this.atBase.set(`${base}\0${key}`, found);

@@ -118,6 +118,26 @@ describe('git adapter (real git)', function () {
     }
   });
 
+  it('a path that named a nearer file at the base than now is mapped from that file: deleted since, so gone', async () => {
+    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-nearer-')));
+    try {
+      git(sub, 'init', '-q', '-b', 'main');
+      write(sub, 'src/x.ts', text(numbered('root x', 10)));
+      write(sub, 'services/a/src/x.ts', text(numbered('a x', 10)));
+      const body = ['# Audit', '', '### H-1 Bug', '', '**File:** `src/x.ts:4-5`'];
+      write(sub, 'services/a/docs/AUDIT.md', text(body));
+      git(sub, 'add', '-A');
+      git(sub, 'commit', '-qm', 'one');
+      // Service a's file goes; the root's is untouched, so the path resolves to it now.
+      git(sub, 'rm', '-q', 'services/a/src/x.ts');
+      const r: DriftReport = { path: 'services/a/docs/AUDIT.md', text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: [{ path: 'src/x.ts', startLine: 4, endLine: 5 }] }] };
+      const [[[l]]] = await new DriftTracker(sub, { cache: false }).track([r], () => 'src/x.ts');
+      deepStrictEqual([l.current, l.drift.state], [null, 'gone']);
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
   it('maps a renamed file from the rename search\'s own hunks, with no second diff', async () => {
     const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-renamed-')));
     try {
