@@ -2,6 +2,7 @@ import { deepStrictEqual, strictEqual } from 'node:assert';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LocationRef, TrackedLocation } from '../../../src/core';
 import { DriftTracker, runGit, type DriftReport } from '../../../src/node/git';
 import { git, numbered, text, write } from './fixtureRepo';
 
@@ -97,68 +98,74 @@ describe('git adapter (real git)', function () {
     }
   });
 
-  it('reads a path at the base from the report\'s own folder up, nearest first, as the file index reads it now', async () => {
-    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-nearest-')));
+  /**
+   * A repository whose first commit holds `files` and a report at `reportPath` citing `cited`
+   * (one finding, one location); `since` then changes the working tree; the location is tracked
+   * with `now` as the working tree's resolution of the written path.
+   */
+  async function trackOne(setup: { files: Record<string, string[]>; reportPath: string; cited: LocationRef; since: (repo: string) => void; now: string | null; onSpawn?: (args: readonly string[]) => void }): Promise<TrackedLocation> {
+    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-one-')));
     try {
       git(sub, 'init', '-q', '-b', 'main');
-      // Two services and the root each hold a src/x.ts; the report of service a cites it.
-      for (const owner of ['', 'services/a/', 'services/b/']) write(sub, `${owner}src/x.ts`, text(numbered(`${owner}x`, 10)));
-      const body = ['# Audit', '', '### H-1 Bug', '', '**File:** `src/x.ts:4-5`'];
-      write(sub, 'services/a/docs/AUDIT.md', text(body));
+      for (const [path, lines] of Object.entries(setup.files)) write(sub, path, text(lines));
+      const body = ['# Audit', '', '### H-1 Bug', '', `**File:** \`${setup.cited.path}:${setup.cited.startLine}-${setup.cited.endLine}\``];
+      write(sub, setup.reportPath, text(body));
       git(sub, 'add', '-A');
       git(sub, 'commit', '-qm', 'one');
-      // Since the report, only the root's and service b's copies changed above line 4.
-      write(sub, 'src/x.ts', text(['top', 'top', ...numbered('x', 10)]));
-      write(sub, 'services/b/src/x.ts', text(['top', ...numbered('services/b/x', 10)]));
-      const r: DriftReport = { path: 'services/a/docs/AUDIT.md', text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: [{ path: 'src/x.ts', startLine: 4, endLine: 5 }] }] };
-      const [[[l]]] = await new DriftTracker(sub, { cache: false }).track([r], () => 'services/a/src/x.ts');
-      deepStrictEqual([l.resolved, l.current, l.drift.state, l.drift.renamedFrom], ['services/a/src/x.ts', { startLine: 4, endLine: 5 }, 'exact', undefined]);
+      setup.since(sub);
+      const r: DriftReport = { path: setup.reportPath, text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: [setup.cited] }] };
+      const [[[l]]] = await new DriftTracker(sub, { cache: false, ...(setup.onSpawn ? { onSpawn: setup.onSpawn } : {}) }).track([r], () => setup.now);
+      return l;
     } finally {
       rmSync(sub, { recursive: true, force: true });
     }
+  }
+
+  it('reads a path at the base from the report\'s own folder up, nearest first, as the file index reads it now', async () => {
+    // Two services and the root each hold a src/x.ts; the report of service a cites it.
+    const l = await trackOne({
+      files: Object.fromEntries(['', 'services/a/', 'services/b/'].map((owner) => [`${owner}src/x.ts`, numbered(`${owner}x`, 10)])),
+      reportPath: 'services/a/docs/AUDIT.md',
+      cited: { path: 'src/x.ts', startLine: 4, endLine: 5 },
+      // Since the report, only the root's and service b's copies changed above line 4.
+      since: (repo) => {
+        write(repo, 'src/x.ts', text(['top', 'top', ...numbered('x', 10)]));
+        write(repo, 'services/b/src/x.ts', text(['top', ...numbered('services/b/x', 10)]));
+      },
+      now: 'services/a/src/x.ts',
+    });
+    deepStrictEqual([l.resolved, l.current, l.drift.state, l.drift.renamedFrom], ['services/a/src/x.ts', { startLine: 4, endLine: 5 }, 'exact', undefined]);
   });
 
   it('a path that named a nearer file at the base than now is mapped from that file: deleted since, so gone', async () => {
-    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-nearer-')));
-    try {
-      git(sub, 'init', '-q', '-b', 'main');
-      write(sub, 'src/x.ts', text(numbered('root x', 10)));
-      write(sub, 'services/a/src/x.ts', text(numbered('a x', 10)));
-      const body = ['# Audit', '', '### H-1 Bug', '', '**File:** `src/x.ts:4-5`'];
-      write(sub, 'services/a/docs/AUDIT.md', text(body));
-      git(sub, 'add', '-A');
-      git(sub, 'commit', '-qm', 'one');
+    const l = await trackOne({
+      files: { 'src/x.ts': numbered('root x', 10), 'services/a/src/x.ts': numbered('a x', 10) },
+      reportPath: 'services/a/docs/AUDIT.md',
+      cited: { path: 'src/x.ts', startLine: 4, endLine: 5 },
       // Service a's file goes; the root's is untouched, so the path resolves to it now.
-      git(sub, 'rm', '-q', 'services/a/src/x.ts');
-      const r: DriftReport = { path: 'services/a/docs/AUDIT.md', text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: [{ path: 'src/x.ts', startLine: 4, endLine: 5 }] }] };
-      const [[[l]]] = await new DriftTracker(sub, { cache: false }).track([r], () => 'src/x.ts');
-      deepStrictEqual([l.current, l.drift.state], [null, 'gone']);
-    } finally {
-      rmSync(sub, { recursive: true, force: true });
-    }
+      since: (repo) => git(repo, 'rm', '-q', 'services/a/src/x.ts'),
+      now: 'src/x.ts',
+    });
+    deepStrictEqual([l.current, l.drift.state], [null, 'gone']);
   });
 
   it('maps a renamed file from the rename search\'s own hunks, with no second diff', async () => {
-    const sub = realpathSync(mkdtempSync(join(tmpdir(), 'audit-lens-git-renamed-')));
-    try {
-      git(sub, 'init', '-q', '-b', 'main');
-      write(sub, 'src/old/a.ts', text(numbered('a', 20)));
-      const body = ['# Audit', '', '### H-1 Bug', '', '**File:** `src/old/a.ts:5-6`'];
-      write(sub, 'AUDIT.md', text(body));
-      git(sub, 'add', '-A');
-      git(sub, 'commit', '-qm', 'one');
-      mkdirSync(join(sub, 'lib'));
-      git(sub, 'mv', 'src/old/a.ts', 'lib/a.ts');
-      write(sub, 'lib/a.ts', text(['top', 'top', 'top', ...numbered('a', 20)]));
-      const r: DriftReport = { path: 'AUDIT.md', text: text(body), findings: [{ reportRange: { startLine: 3, endLine: 5 }, locations: [{ path: 'src/old/a.ts', startLine: 5, endLine: 6 }] }] };
-      const spawned: string[][] = [];
+    const spawned: string[][] = [];
+    const l = await trackOne({
+      files: { 'src/old/a.ts': numbered('a', 20) },
+      reportPath: 'AUDIT.md',
+      cited: { path: 'src/old/a.ts', startLine: 5, endLine: 6 },
+      since: (repo) => {
+        mkdirSync(join(repo, 'lib'));
+        git(repo, 'mv', 'src/old/a.ts', 'lib/a.ts');
+        write(repo, 'lib/a.ts', text(['top', 'top', 'top', ...numbered('a', 20)]));
+      },
       // The written path resolves to nothing now: only git's rename search finds where it went.
-      const [[[l]]] = await new DriftTracker(sub, { cache: false, onSpawn: (a) => spawned.push([...a]) }).track([r], () => null);
-      deepStrictEqual([l.resolved, l.current, l.drift.state, l.drift.renamedFrom], ['lib/a.ts', { startLine: 8, endLine: 9 }, 'moved', 'src/old/a.ts']);
-      strictEqual(spawned.filter((a) => a.includes('diff')).length, 1, JSON.stringify(spawned));
-    } finally {
-      rmSync(sub, { recursive: true, force: true });
-    }
+      now: null,
+      onSpawn: (a) => spawned.push([...a]),
+    });
+    deepStrictEqual([l.resolved, l.current, l.drift.state, l.drift.renamedFrom], ['lib/a.ts', { startLine: 8, endLine: 9 }, 'moved', 'src/old/a.ts']);
+    strictEqual(spawned.filter((a) => a.includes('diff')).length, 1, JSON.stringify(spawned));
   });
 
   it('outside a repository every location is unknown at its written lines, with the reason', async () => {
