@@ -186,8 +186,13 @@ export class DriftTracker {
       }
       const deltas = new Map<string, FileDelta>();
       const all: FileDelta[] = [];
+      const seen = new Set<string>();
       for (const d of [...first, ...second, ...pairs]) {
         if (d.status === 'A' && !atBase.has(d.oldPath)) continue;
+        // A pair both answers hold (its two paths were in the first pathspec) is counted once.
+        const id = `${d.status}\0${d.oldPath}\0${d.newPath}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
         // A rename found over the whole tree replaces the deletion the path-limited diff saw.
         if (deltas.get(d.oldPath)?.status === 'R' && d.status === 'D') continue;
         deltas.set(d.oldPath, d);
@@ -253,7 +258,7 @@ export class DriftTracker {
     ways: {
       formsOf: (written: string, report: string) => string[];
       nowOf: ResolveNow;
-      /** The first diff from `base`, over every path a written path resolves to now; null when it did not run. */
+      /** The first diff from `base`, over every path a written path resolves to now and the candidates tried before it; null when it did not run. */
       firstDiff: Promise<readonly FileDelta[] | { error: string }> | null;
     },
   ): Promise<Map<string, string | null>> {
