@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { MAX_REPORT_BYTES, reportRejection } from '../core';
-import { isInside } from './walkRoot';
+import { isInside } from '../node/walkTree';
 
 export type ReadResult = { ok: true; text: string; bytes: Buffer } | { ok: false; message: string };
 

@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import { FileIndex, pushAll, readForScan, toScannedReport, type ScanError, type ScannedReport, type ScanResult } from '../core';
 import { readReportFileSync, type ReadResult } from './readReportFile';
 import { contentHash, type CachedReport, type ScanCache } from './scanCache';
-import { isInside, toRelative, walkRoot } from './walkRoot';
+import { isInside } from '../node/walkTree';
+import { toRelative, walkRoot } from './walkRoot';
 
 export interface ScanOptions {
   /** The root's real path (see `resolveRoot`). */

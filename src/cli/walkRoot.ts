@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { makeFolderExcluder, makeReportMatcher } from '../core';
-import { isInside, walkTree } from '../node/walkTree';
+import { walkTree } from '../node/walkTree';
 
 export interface RootListing {
   /** Every file under the root (relative, `/` separators), for resolving locations. */
@@ -21,7 +21,6 @@ export async function walkRoot(root: string, include?: readonly string[], exclud
   return { files, reports: files.filter(isReport) };
 }
 
-export { isInside };
 
 /** A root-relative path with `/` separators. */
 export function toRelative(root: string, path: string): string {

@@ -8,7 +8,7 @@ export { FileIndex, readWrittenPath, type WrittenPathReading } from './locations
 export { DEFAULT_INCLUDE, DEFAULT_EXCLUDE, isReportPath, makeReportMatcher, makeFolderExcluder } from './reportGlobs';
 export { STATUS_LABELS } from './vocabulary/status';
 export { toSarif } from './export/sarif';
-export { toScannedReport, statusNotesOf, readForScan, type ScanResult, type ScannedReport, type ScannedFinding, type ScannedLocation, type ScanError } from './export/scanResult';
+export { toScannedReport, readForScan, type ScanResult, type ScannedReport, type ScannedFinding, type ScannedLocation, type ScanError } from './export/scanResult';
 export { MAX_REPORT_BYTES, reportRejection } from './reportLimits';
 export { explainReport, type ExplainOptions } from './detect/explainReport';
 export { findingLabel, isDerivedId } from './export/findingLabel';

@@ -42,7 +42,7 @@ export function registerDiagnostics({ index, settings, tracker }: DiagnosticsDep
     const diagnostics = [...sourceDiagnostics(tracker.findingsInFile(uri), uri, settings, doc, tracker)];
     const report = index.report(uri);
     if (report) {
-      pushAll(diagnostics, [...reportDiagnostics(report, settings, doc, tracker)]);
+      for (const d of reportDiagnostics(report, settings, doc, tracker)) diagnostics.push(d);
       pushAll(diagnostics, driftEntries(report, tracker, doc, (f) => showsInCode(f.finding.status, settings.current)).map((e) => e.diagnostic));
     }
     if (diagnostics.length === 0) {

@@ -11,7 +11,8 @@ import { resolveRoot } from '../resolveRoot';
 import { scanRoot } from '../scanRoot';
 import { terminalSafe as t } from '../terminalText';
 import { UsageError } from '../usageError';
-import { isInside, toRelative } from '../walkRoot';
+import { isInside } from '../../node/walkTree';
+import { toRelative } from '../walkRoot';
 import { ReportChanged, writeReportIfUnchanged } from '../writeReportIfUnchanged';
 
 

@@ -9,7 +9,8 @@ import { withReportLock } from '../reportLock';
 import { resolveRoot } from '../resolveRoot';
 import { terminalSafe as t } from '../terminalText';
 import { UsageError } from '../usageError';
-import { isInside, toRelative } from '../walkRoot';
+import { isInside } from '../../node/walkTree';
+import { toRelative } from '../walkRoot';
 import { ReportChanged, writeReportIfUnchanged } from '../writeReportIfUnchanged';
 
 /** How many times a write is recomputed when the report changed under it, before giving up. */

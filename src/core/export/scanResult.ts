@@ -56,7 +56,7 @@ export interface ScanError {
 
 /**
  * One parsed report in the scan shape, with each location resolved against the root's files.
- * `statusNotes` holds each finding's `statusNote`, in order (see `statusNotesOf`).
+ * `statusNotes` holds each finding's `statusNote`, in order (see `readForScan`).
  */
 export function toScannedReport(relPath: string, fallbackTitle: string, parsed: ParsedReport, files: FileIndex, statusNotes: ReadonlyArray<string | null>): ScannedReport {
   return {
@@ -73,11 +73,6 @@ export function toScannedReport(relPath: string, fallbackTitle: string, parsed: 
       locations: f.locations.map((l) => ({ path: l.path, startLine: l.startLine, endLine: l.endLine, resolved: files.resolve(l.path, relPath) })),
     })),
   };
-}
-
-/** Each finding's `statusNote`, read from the report's text (in one pass over its lines). */
-export function statusNotesOf(text: string, parsed: ParsedReport): Array<string | null> {
-  return currentStatusValues(text, parsed.findings).map(statusNote);
 }
 
 /**

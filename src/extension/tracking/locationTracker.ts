@@ -159,7 +159,7 @@ export class LocationTracker implements vscode.Disposable {
       const fallback = unmapped(l.ref, l.uri ? (relativePath(f.report.folder.uri, l.uri) ?? null) : null);
       const kept = mode === 'off' ? undefined : this.mapped.get(f.report.key)?.get(key);
       // A mapping of the same written place stands until the next one arrives.
-      const base = kept && sameRef(kept, fallback) ? kept : fallback;
+      const base = kept && sameWritten(kept.written, fallback.written) ? kept : fallback;
       const uri = base.resolved === fallback.resolved || base.resolved === null ? l.uri : vscode.Uri.joinPath(f.report.folder.uri, base.resolved);
       const tracked = mode === 'off' || !uri ? base : this.withEdits(key, base, uri);
       return { index: i, uri, tracked };
@@ -395,7 +395,7 @@ export class LocationTracker implements vscode.Disposable {
     const mapped = this.mapped.get(reportKey);
     return mapped !== undefined && locations.every((l) => {
       const t = mapped.get(l.key);
-      return t !== undefined && t.written.path === l.ref.path && t.written.startLine === l.ref.startLine && t.written.endLine === l.ref.endLine;
+      return t !== undefined && sameWritten(t.written, l.ref);
     });
   }
 
@@ -456,8 +456,9 @@ function fingerprint(text: string): string {
   return `${text.length}:${fnv1a(text).toString(16)}`;
 }
 
-function sameRef(a: TrackedLocation, b: TrackedLocation): boolean {
-  return a.written.path === b.written.path && a.written.startLine === b.written.startLine && a.written.endLine === b.written.endLine;
+/** The same place as written: path and lines. */
+function sameWritten(a: TrackedLocation['written'], b: TrackedLocation['written']): boolean {
+  return a.path === b.path && a.startLine === b.startLine && a.endLine === b.endLine;
 }
 
 function readsGit(folder: vscode.Uri): boolean {
