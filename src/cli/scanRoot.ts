@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { FileIndex, pushAll, readForScan, toScannedReport, type ScanError, type ScannedReport, type ScanResult } from '../core';
-import { readReportFileSync, type ReadResult } from './readReportFile';
+import { readReportFileSync, type ReadResult } from '../node/readReportFile';
 import { contentHash, type CachedReport, type ScanCache } from './scanCache';
 import { isInside } from '../node/walkTree';
 import { toRelative, walkRoot } from './walkRoot';

@@ -1,4 +1,4 @@
-import { readReportFile } from './readReportFile';
+import { readReportFile } from '../node/readReportFile';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** The report changed on disk between its read and the write: nothing was written. */

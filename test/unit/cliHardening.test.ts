@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readReportFile } from '../../src/cli/readReportFile';
+import { readReportFile } from '../../src/node/readReportFile';
 import { parseReport } from '../../src/core';
 
 // These run the built bin, as CI would.

@@ -5,7 +5,7 @@ import { applyTextEdits, lineNumberEdits, type LineNumberUpdate } from '../../co
 import { CliError, EXIT } from '../cliError';
 import { driftDetails } from '../driftStep';
 import type { CliIo } from '../cliIo';
-import { readReportFile } from '../readReportFile';
+import { readReportFile } from '../../node/readReportFile';
 import { withReportLock } from '../reportLock';
 import { resolveRoot } from '../resolveRoot';
 import { scanRoot } from '../scanRoot';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { applyTextEdits, findingLabel, setFindingStatus, StatusEditError, STATUS_LABELS } from '../../core';
 import { CliError, EXIT } from '../cliError';
 import type { CliIo } from '../cliIo';
-import { readReportFile } from '../readReportFile';
+import { readReportFile } from '../../node/readReportFile';
 import { withReportLock } from '../reportLock';
 import { resolveRoot } from '../resolveRoot';
 import { terminalSafe as t } from '../terminalText';

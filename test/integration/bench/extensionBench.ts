@@ -274,6 +274,8 @@ export async function run(): Promise<void> {
     ['edit latency, 50 KB', () => editLatency(api, edit50, 20)],
     ['edit latency, 1 MB', () => editLatency(api, edit1mb, 10)],
   ] as const) {
+    // BENCH_ONLY=activation (a comma-separated list of step names) runs only those steps.
+    if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     try {
       await step();
     } catch (error) {

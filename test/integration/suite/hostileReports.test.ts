@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../../../src/core';
 import type { AuditLensApi } from '../../../src/extension/extension';
@@ -233,6 +236,40 @@ if (!MULTI_ROOT) {
         await waitFor(() => a.index.skippedReports().length === 0, 'the skipped list empty again');
       }
       assert.notEqual(a.tree.getChildren()[0]?.type, 'skipped', 'the warning row leaves with them');
+    });
+
+    it('never reads a report symlinked out of the workspace folder; one symlinked inside it reads', async () => {
+      // A repository can plant `AUDIT.md -> ~/.ssh/…`: the host reads reports with the CLI's
+      // checks, so the file the link points to is never read, whichever event brings it.
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-lens-outside-'));
+      const escape = fixture('audits/escape-audit.md');
+      const alias = fixture('audits/alias-audit.md');
+      const target = fixture('audits/alias-target.md');
+      try {
+        fs.writeFileSync(path.join(outside, 'secret.md'), '# Audit\n\n### [S1] Secret outside\n\n**Severity:** High\n**Location:** `src/auth/sessions.ts:1`\n');
+        await writeDisk(target, '# Audit\n\n### [L1] Linked inside\n\n**Severity:** Low\n**Location:** `src/auth/sessions.ts:2`\n');
+        fs.symlinkSync(path.join(outside, 'secret.md'), escape.fsPath);
+        fs.symlinkSync(target.fsPath, alias.fsPath);
+        await a.index.refreshReport(escape);
+        await a.index.refreshReport(alias);
+        await waitFor(() => a.index.skippedReports().some((s) => s.uri.toString() === escape.toString()), 'the escaping link skipped');
+        const reason = a.index.skippedReports().find((s) => s.uri.toString() === escape.toString())?.reason;
+        assert.equal(reason, 'Skipped: not read: the file is outside the root (or was replaced while being read).');
+        assert.ok(a.index.report(alias), 'the link inside the folder is read');
+        await vscode.commands.executeCommand('auditLens.refresh');
+        await waitFor(() => diagnosticFor(sessions, 'L1'), 'L1 shown');
+        assert.ok(!diagnosticFor(sessions, 'S1'), 'nothing of the outside file is shown');
+        assert.ok(![...a.index.findings()].some((f) => f.finding.title.includes('Secret outside')));
+      } finally {
+        // The links themselves, never what they point to.
+        fs.rmSync(escape.fsPath, { force: true });
+        fs.rmSync(alias.fsPath, { force: true });
+        await remove(target);
+        fs.rmSync(outside, { recursive: true, force: true });
+        // The watcher may not report a link's deletion: a scan settles it.
+        await vscode.commands.executeCommand('auditLens.refresh');
+        await waitFor(() => a.index.skippedReports().length === 0 && !a.index.report(alias), 'the links gone, nothing skipped');
+      }
     });
   });
 }
