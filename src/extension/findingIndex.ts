@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { FileIndex, type ParsedReport } from '../core';
 import { FolderFilter } from './folderFilter';
 import { findingKey, type IndexChange, type IndexedFinding, type IndexedReport } from './indexModel';
-import { displaySignature, fileSignatures } from './indexSignatures';
+import { displaySignature, fileSignatures, type FileSignature } from './indexSignatures';
 import { listFolder } from './listFolder';
 import { budgetReason } from './parsing/budgetReason';
 import type { ParseKeeping, ReportParser } from './parsing/budgetedParser';
@@ -14,7 +14,7 @@ import type { SkippedReport } from './treeModel';
 import { displayPath, folderRoot, relativePath } from './uris';
 
 interface ReportSignatures {
-  files: Map<string, string>;
+  files: Map<string, FileSignature>;
   display: string;
 }
 
@@ -165,7 +165,7 @@ export class FindingIndex implements vscode.Disposable {
         this.ready = true;
         this.scanning = false;
         // Readiness is news for the tree (its welcome view) even when nothing else changed.
-        this.emitter.fire({ reports: [], files: [], findingsChanged: true });
+        this.emitter.fire({ reports: [], files: [], relinked: [], findingsChanged: true });
       }
     })();
     this.scanDone = done.catch((error: unknown) => {
@@ -173,7 +173,7 @@ export class FindingIndex implements vscode.Disposable {
       if (generation !== this.generation || this.disposed) return;
       // What waited for the end of the scan goes now, with what was read.
       this.scanning = false;
-      this.emitter.fire({ reports: [], files: [], findingsChanged: true });
+      this.emitter.fire({ reports: [], files: [], relinked: [], findingsChanged: true });
     });
     return this.scanDone;
   }
@@ -406,13 +406,13 @@ export class FindingIndex implements vscode.Disposable {
     this.skipped.set(key, { uri, reason });
     this.log.warn(`${displayPath(uri)}: ${reason}`);
     if (this.reportMap.has(key)) this.publish(this.replaceReports([], [key]));
-    else this.publish({ reports: [], files: [], findingsChanged: true });
+    else this.publish({ reports: [], files: [], relinked: [], findingsChanged: true });
   }
 
   private clearSkipped(uri: vscode.Uri): void {
     if (!this.skipped.delete(uri.toString())) return;
     this.log.info(`${displayPath(uri)}: read again.`);
-    this.publish({ reports: [], files: [], findingsChanged: true });
+    this.publish({ reports: [], files: [], relinked: [], findingsChanged: true });
   }
 
   private buildReport(state: FolderState, uri: vscode.Uri, relPath: string, parsed: ParsedReport, version: number | undefined): IndexedReport {
@@ -449,6 +449,7 @@ export class FindingIndex implements vscode.Disposable {
    */
   private replaceReports(added: IndexedReport[], removedKeys: string[]): IndexChange {
     const files = new Map<string, vscode.Uri>();
+    const relinked = new Map<string, vscode.Uri>();
     const reports: vscode.Uri[] = [];
     let findingsChanged = false;
     const touched = new Set<string>();
@@ -478,8 +479,17 @@ export class FindingIndex implements vscode.Disposable {
         // Only the files where what the diagnostics show differs.
         const { files: before, display: shownBefore } = this.signaturesOf(old);
         const { files: after, display: shownAfter } = this.signaturesOf(report);
-        for (const f of old.findings) for (const l of f.locations) if (l.uri && before.get(l.uri.toString()) !== after.get(l.uri.toString())) files.set(l.uri.toString(), l.uri);
-        for (const f of report.findings) for (const l of f.locations) if (l.uri && before.get(l.uri.toString()) !== after.get(l.uri.toString())) files.set(l.uri.toString(), l.uri);
+        for (const r of [old, report]) {
+          for (const f of r.findings) {
+            for (const l of f.locations) {
+              if (!l.uri) continue;
+              const key = l.uri.toString();
+              const [b, a] = [before.get(key), after.get(key)];
+              if (b?.shown !== a?.shown) files.set(key, l.uri);
+              else if (b?.links !== a?.links) relinked.set(key, l.uri);
+            }
+          }
+        }
         if (shownBefore !== shownAfter) findingsChanged = true;
       } else {
         filesOf(report);
@@ -510,7 +520,8 @@ export class FindingIndex implements vscode.Disposable {
         }
       }
     }
-    return { reports, files: [...files.values()], findingsChanged };
+    for (const key of files.keys()) relinked.delete(key);
+    return { reports, files: [...files.values()], relinked: [...relinked.values()], findingsChanged };
   }
 
   /**
@@ -525,7 +536,7 @@ export class FindingIndex implements vscode.Disposable {
   }
 
   private publish(change: IndexChange): void {
-    if (this.disposed || (change.reports.length === 0 && change.files.length === 0 && !change.findingsChanged)) return;
+    if (this.disposed || (change.reports.length === 0 && change.files.length === 0 && change.relinked.length === 0 && !change.findingsChanged)) return;
     this.emitter.fire(change);
   }
 

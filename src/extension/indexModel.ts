@@ -32,6 +32,8 @@ export interface IndexedFinding {
 export interface IndexChange {
   reports: readonly vscode.Uri[];
   files: readonly vscode.Uri[];
+  /** Files whose diagnostics differ only in the report lines their code links point at (see `fileSignatures`). */
+  relinked: readonly vscode.Uri[];
   /** Whether anything the tree or the status bar shows changed (an edit to a body does not). */
   findingsChanged: boolean;
 }

@@ -6,16 +6,27 @@ import type { IndexedReport } from './indexModel';
 
 const SEP = '\u0001';
 
-/** Per source file, what its diagnostics show of this report's findings there. */
-export function fileSignatures(report: IndexedReport): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * Per source file, what its diagnostics show of this report's findings there (`shown`), and
+ * the report lines their code links point at (`links`), kept apart: Enter typed in a report
+ * moves the findings below it, which changes no squiggle in code, only where those links go.
+ */
+export interface FileSignature {
+  shown: string;
+  links: string;
+}
+
+export function fileSignatures(report: IndexedReport): Map<string, FileSignature> {
+  const out = new Map<string, FileSignature>();
   for (const f of report.findings) {
     const { id, title, severity, status, reportRange } = f.finding;
     for (const l of f.locations) {
       if (!l.uri) continue;
       const key = l.uri.toString();
-      const sig = [id, title, severity, status, reportRange.startLine, l.ref.startLine, l.ref.endLine].join(SEP);
-      out.set(key, (out.get(key) ?? '') + sig + '\n');
+      const sig = out.get(key) ?? { shown: '', links: '' };
+      sig.shown += [id, title, severity, status, l.ref.startLine, l.ref.endLine].join(SEP) + '\n';
+      sig.links += `${reportRange.startLine}\n`;
+      out.set(key, sig);
     }
   }
   return out;

@@ -62,6 +62,29 @@ if (!MULTI_ROOT) {
       assert.equal(codeValue(slugged), 'checklist');
     });
 
+    it('the code link follows its finding when a line is typed above it in the report', async () => {
+      const doc = await vscode.workspace.openTextDocument(report);
+      const editor = await vscode.window.showTextDocument(doc);
+      try {
+        // Only where the link points changes (the squiggle in code stays): it is sent once the
+        // typing pauses, not with the edit.
+        await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'A line typed at the top.\n'));
+        await waitFor(() => diagnosticFor(login, 'H1')?.code, 'H1 still shown');
+        const moved = await waitFor(() => {
+          const d = diagnosticFor(login, 'H1');
+          return typeof d?.code === 'object' && d.code.target.fragment === 'L22' ? d : undefined;
+        }, 'the link to point one line lower');
+        assertRange(moved.range, expectedRange(await vscode.workspace.openTextDocument(login), 6, 6), 'H1 stays on its code');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+      await waitFor(() => {
+        const d = diagnosticFor(login, 'H1');
+        return typeof d?.code === 'object' && d.code.target.fragment === 'L21';
+      }, 'the link back at the heading once the edit is reverted');
+    });
+
     it('hides fixed, false-positive and deferred findings', () => {
       const ids = [...ourDiagnostics(login), ...ourDiagnostics(handler)].map(codeValue);
       for (const closed of ['L1', 'I1', 'R2']) assert.ok(!ids.includes(closed), `${closed} is hidden`);
