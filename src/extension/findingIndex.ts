@@ -479,16 +479,11 @@ export class FindingIndex implements vscode.Disposable {
         // Only the files where what the diagnostics show differs.
         const { files: before, display: shownBefore } = this.signaturesOf(old);
         const { files: after, display: shownAfter } = this.signaturesOf(report);
-        for (const r of [old, report]) {
-          for (const f of r.findings) {
-            for (const l of f.locations) {
-              if (!l.uri) continue;
-              const key = l.uri.toString();
-              const [b, a] = [before.get(key), after.get(key)];
-              if (b?.shown !== a?.shown) files.set(key, l.uri);
-              else if (b?.links !== a?.links) relinked.set(key, l.uri);
-            }
-          }
+        // Once per file (a file's signature is as long as its findings are many).
+        for (const [key, sig] of [...before, ...after]) {
+          const [b, a] = [before.get(key), after.get(key)];
+          if (b?.shown !== a?.shown) files.set(key, sig.uri);
+          else if (b?.links !== a?.links) relinked.set(key, sig.uri);
         }
         if (shownBefore !== shownAfter) findingsChanged = true;
       } else {

@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { IndexedReport } from './indexModel';
 
 // A report re-read after an edit usually differs only in a finding's body: these signatures
@@ -12,6 +13,7 @@ const SEP = '\u0001';
  * moves the findings below it, which changes no squiggle in code, only where those links go.
  */
 export interface FileSignature {
+  uri: vscode.Uri;
   shown: string;
   links: string;
 }
@@ -23,7 +25,7 @@ export function fileSignatures(report: IndexedReport): Map<string, FileSignature
     for (const l of f.locations) {
       if (!l.uri) continue;
       const key = l.uri.toString();
-      const sig = out.get(key) ?? { shown: '', links: '' };
+      const sig = out.get(key) ?? { uri: l.uri, shown: '', links: '' };
       sig.shown += [id, title, severity, status, l.ref.startLine, l.ref.endLine].join(SEP) + '\n';
       sig.links += `${reportRange.startLine}\n`;
       out.set(key, sig);
