@@ -119,14 +119,17 @@ export function registerHover({ settings, tracker }: HoverDeps): vscode.Disposab
     provideHover(document, position) {
       const line = coreLine(position);
       // The lines every location has now (the tracker's), not the ones the report wrote.
-      const here = (f: IndexedFinding) => tracker.locationsIn(f, document.uri).filter((l) => coversLine(l, line));
-      const hits = tracker.findingsInFile(document.uri).filter((f) => showsInCode(f.finding.status, settings.current) && here(f).length > 0);
+      const hits = tracker
+        .findingsInFile(document.uri)
+        .filter((f) => showsInCode(f.finding.status, settings.current))
+        .map((f) => ({ f, here: tracker.locationsIn(f, document.uri).filter((l) => coversLine(l, line)) }))
+        .filter((h) => h.here.length > 0);
       if (hits.length === 0) return undefined;
       return new vscode.Hover(
-        hits.flatMap((f) =>
+        hits.flatMap(({ f, here }) =>
           hoverFor(
             f,
-            here(f).some((l) => diagnosticRange(l.tracked.current?.startLine ?? null, l.tracked.current?.endLine ?? null, document).start.line === position.line),
+            here.some((l) => diagnosticRange(l.tracked.current?.startLine ?? null, l.tracked.current?.endLine ?? null, document).start.line === position.line),
             tracker.locations(f),
           ),
         ),
