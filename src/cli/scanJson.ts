@@ -33,8 +33,12 @@ export class ScanJsonWriter {
   }
 }
 
-/** An element of a top-level array, indented as `JSON.stringify(…, null, 2)` indents it there. */
+/**
+ * An element of a top-level array, indented as `JSON.stringify(…, null, 2)` indents it there:
+ * the value stringified two arrays deep, which indents every line of it by four spaces, less
+ * the two arrays' brackets (`[\n  [\n` before it, `\n  ]\n]` after). One pass, where
+ * re-indenting a string afterwards copied every report's JSON once more.
+ */
 function element(value: unknown): string {
-  // JSON strings hold no raw line break, so every `\n` here is the layout's.
-  return terminalSafeJson('    ' + JSON.stringify(value, null, 2).replace(/\n/g, '\n    '));
+  return terminalSafeJson(JSON.stringify([[value]], null, 2).slice(6, -6));
 }
