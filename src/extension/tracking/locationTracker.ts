@@ -3,7 +3,7 @@ import type { TrackedLocation } from '../../core';
 import type { FindingIndex } from '../findingIndex';
 import type { IndexedFinding, IndexedReport } from '../indexModel';
 import { fnv1a } from '../fnv1a';
-import { oneLine, openDocument } from '../readReport';
+import { isSkipped, oneLine, openDocument, readReport } from '../readReport';
 import { KeyedThrottle } from '../throttle';
 import { relativePath } from '../uris';
 import { locationKey, NoBaseMapper, unmapped, type BaseMapper } from './baseMapper';
@@ -445,10 +445,12 @@ export class LocationTracker implements vscode.Disposable {
   }
 }
 
-/** The report's text as the index read it: its open buffer, else the file. */
+/** The report's text as the index reads it (`readReport`: its open buffer, else the file, with the same checks). */
 async function reportText(uri: vscode.Uri): Promise<string> {
-  const open = openDocument(uri);
-  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const read = await readReport(uri);
+  if (read === undefined) throw new Error('the report is gone');
+  if (isSkipped(read)) throw new Error(read.skipped);
+  return read.text;
 }
 
 /** Length and FNV-1a of a text: enough to tell a file saved back to what it was. */
