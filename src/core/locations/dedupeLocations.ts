@@ -23,6 +23,8 @@ const key = (path: string, start: number | null, end: number | null): string => 
  * alone when any longer path ends with it. Sets and maps keep it linear in the references.
  */
 export function dedupeLocations(refs: readonly LocationRef[]): LocationRef[] {
+  // One reference has nothing to duplicate (most findings cite one place).
+  if (refs.length < 2) return refs.slice();
   const withLines = new Set<string>();
   const shorterPaths = new Set<string>();
   const shorterRefs = new Set<string>();

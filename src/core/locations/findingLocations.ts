@@ -44,11 +44,13 @@ export function findingLocations(unit: FindingUnit, body: ScannedLine[], lines: 
   const links: LinkContext = { homeRepo: homeRepoOf(lines), reportPath: unit.reportPath };
   const found: Located[] = [];
   let fixing = false;
+  const locate = (f: FoundLocation, title: boolean, field: boolean, fix: boolean): Located =>
+    ({ path: f.path, startLine: f.startLine, endLine: f.endLine, mention: f.mention, folder: f.folder, title, field, fix });
   const read = (text: string, context: LocationContext, field = false): void => {
-    for (const f of findLocations(text, context, links)) found.push({ ...f, title: context === 'title', field, fix: fixing });
+    for (const f of findLocations(text, context, links)) found.push(locate(f, context === 'title', field, fixing));
   };
   const take = (refs: FoundLocation[]): void => {
-    for (const f of refs) found.push({ ...f, title: false, field: false, fix: false });
+    for (const f of refs) found.push(locate(f, false, false, false));
   };
   const start = lines[unit.startLine - 1];
   if (unit.tableLocation !== undefined) {
