@@ -363,7 +363,7 @@ class Detector {
   }
 
   private list(list: Block, scope: Scope, force: Directive | null, depth: number): Judgement[] {
-    const items: Array<{ j: Judgement; hard: boolean; inner: Judgement[] }> = [];
+    const items: Array<{ j: Judgement; hard: boolean; inner: Judgement[]; pending?: Candidate }> = [];
     const legend = isLegend(this.lines, list);
     const listForce = force;
     // What the headings above say is the same for every item of the list.
@@ -392,8 +392,8 @@ class Detector {
       if (lead.boldLead) cues.push(cue('boldLead'));
       if (lead.fixedLead) cues.push(cue('fixedLead'));
       if (PATH_LINE.test(l.content)) cues.push(cue('locationInTitle'));
-      const title = quickPlain(lead.titleSource);
-      const plainLine = quickPlain(l.content);
+      const plainLine = lead.plain;
+      const title = lead.titleSource === l.content ? plainLine : quickPlain(lead.titleSource);
       const defect = DEFECT.exec(title.slice(0, 160));
       if (defect) cues.push(cue('defectWords', defect[0]));
       const fields = bodyFields(this.lines, b.line, b.endLine);
@@ -465,8 +465,7 @@ class Detector {
       }
       // Not a finding: its nested items may be.
       const inner = depth > MAX_DEPTH ? [] : this.children(b, nestedScope, depth + 1);
-      (j as Judgement & { pending?: Candidate }).pending = candidate;
-      items.push({ j, hard: hard || inner.length > 0, inner });
+      items.push({ j, hard: hard || inner.length > 0, inner, pending: candidate });
     }
     // When most items of a list are findings, the plainer ones are too.
     const findings = items.filter((i) => i.j.verdict === 'finding' || i.j.verdict === 'forced').length;
@@ -475,12 +474,11 @@ class Detector {
         if (i.j.verdict !== 'container' || i.hard || i.j.score < SIBLING_THRESHOLD + 0.5) continue;
         i.j.verdict = 'finding';
         i.j.because = `${findings} of ${items.length} items of this list are findings`;
-        i.j.candidate = (i.j as Judgement & { pending?: Candidate }).pending;
+        i.j.candidate = i.pending;
       }
     }
     const out: Judgement[] = [];
     for (const i of items) {
-      delete (i.j as Judgement & { pending?: Candidate }).pending;
       if (i.j.verdict === 'finding' || i.j.verdict === 'forced') out.push(i.j);
       else pushAll(out, i.inner);
     }

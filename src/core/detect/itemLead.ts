@@ -12,6 +12,8 @@ import { alternation } from '../vocabulary/wordPattern';
 export interface ItemLead {
   /** Markdown of the title (the bold lead, or what follows a severity or id tag). */
   titleSource: string;
+  /** The whole lead line as plain text (read once here; the detector weighs it too). */
+  plain: string;
   parts: TitleParts;
   /** Severity written as a prefix (`**HIGH:** …`, `CRITICO - …`, `[HIGH] …`). */
   prefixSeverity: Severity | null;
@@ -102,6 +104,7 @@ export function readItemLead(l: ScannedLine): ItemLead {
   const severity = prefix ? severityFromValue(prefix) : null;
   return {
     titleSource,
+    plain,
     parts: { ...parts, severity: severity ?? parts.severity, strong: parts.strong || severity !== null },
     prefixSeverity: severity,
     boldLead,
