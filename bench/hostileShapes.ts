@@ -23,6 +23,9 @@ export const HOSTILE_SHAPES: ReadonlyArray<readonly [string, (bytes: number) => 
   // Every row the same title and section: ids tie all the way down to their counters.
   ['one title repeated in a table', (n) => `| ID | Title | Severity | File |\n|---|---|---|---|\n${lines(n, '| | Same title | High | `src/a.ts:1` |')}`],
   ['dots and `:1` after a title', (n) => `# x (${'.'.repeat(n / 2)}${':1'.repeat(n / 4)}`],
+  // Found by a sweep of tokens × places (session 16): a separator search tried from every space of a run.
+  ['U+2028 and no-break space runs in field values', (n) => `### H1. T\n\n**File:** ${'\u2028'.repeat(n / 2)}\n**Status:** ${'\u00a0'.repeat(n / 2)}`],
+  ['spaces inside an item\'s bold lead', (n) => `- **${' '.repeat(n)}** title`],
 ];
 
 /** Lines of `make(template, i)` until `bytes` is reached. */

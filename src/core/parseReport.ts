@@ -9,7 +9,9 @@ import { InlineReader } from './markdown/inlineText';
 import { scanLines, type ScannedLine } from './markdown/scanLines';
 import type { ParsedReport } from './types';
 
-const STATUS_MARKER = /\s*(?:\*\*|__)Status:(?:\*\*|__).*$/;
+// `(?<!\s)`: a match starts where its spaces start, so a long run of spaces is tried once, not
+// from each of its characters (quadratic). `[^]` and not `.`: U+2028 is an ordinary character here.
+const STATUS_MARKER = /(?<!\s)\s*(?:\*\*|__)Status:(?:\*\*|__)[^]*$/;
 
 // Stateless between calls: one unified processor serves every parse.
 const inlineReader = new InlineReader();

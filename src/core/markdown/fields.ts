@@ -53,7 +53,8 @@ export function fieldsInLine(text: string, line: number): Field[] {
     const s = starts[i];
     const limit = i + 1 < starts.length ? starts[i + 1].labelStart : text.length;
     let end = limit;
-    const sep = /\s+[·|]\s+/.exec(text.slice(s.valueStart, limit));
+    // `(?<!\s)`: tried once per run of spaces, not from each of them (quadratic on a long run).
+    const sep = /(?<!\s)\s+[·|]\s+/.exec(text.slice(s.valueStart, limit));
     if (sep) end = s.valueStart + sep.index;
     while (end > s.valueStart && /\s/.test(text[end - 1])) end--;
     out.push({ label: s.label, value: text.slice(s.valueStart, end), line, valueStart: s.valueStart, valueEnd: end });
