@@ -26,6 +26,8 @@ export const HOSTILE_SHAPES: ReadonlyArray<readonly [string, (bytes: number) => 
   // Found by a sweep of tokens × places (session 16): a separator search tried from every space of a run.
   ['U+2028 and no-break space runs in field values', (n) => `### H1. T\n\n**File:** ${'\u2028'.repeat(n / 2)}\n**Status:** ${'\u00a0'.repeat(n / 2)}`],
   ['spaces inside an item\'s bold lead', (n) => `- **${' '.repeat(n)}** title`],
+  // The most findings a byte can buy: four bytes each, 1.3 million at 5 MB.
+  ['one-letter items under a Findings heading', (n) => `## Findings\n\n${'- a\n'.repeat(n / 4)}`],
 ];
 
 /** Lines of `make(template, i)` until `bytes` is reached. */

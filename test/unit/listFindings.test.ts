@@ -33,6 +33,11 @@ describe('list-item findings', () => {
     deepStrictEqual(locs(f[1]), ['a.go:24-30', 'b.go:1-1']);
   });
 
+  it('an empty bullet or checkbox names no finding; its nested items still may', () => {
+    const md = '## Findings\n\n- \n- [ ] \n- Token leak\n- \n  - **HIGH:** Missing index on logs\n';
+    deepStrictEqual(findings(md).map((x) => x.title), ['Token leak', 'Missing index on logs']);
+  });
+
   it('nested items belong to their parent item', () => {
     const md = '## Findings\n\n- Token leak\n  - seen in `auth.ts:4`\n  - and logs\n- Second\n';
     const f = findings(md);

@@ -415,6 +415,10 @@ class Detector {
       if (ETCETERA.test(plainLine)) {
         cues.push(cue('empty', 'and others'));
         hard = true;
+      } else if (plainLine === '') {
+        // `- ` or `- [ ]` with nothing after it: a bullet with no words names no finding (its nested items still may).
+        cues.push(cue('empty'));
+        hard = true;
       }
       if (legend) {
         cues.push(cue('legend'));
