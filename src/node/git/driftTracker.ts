@@ -155,8 +155,9 @@ export class DriftTracker {
         return k > 0 ? [...forms.slice(0, k), now] : [now];
       }))].sort();
       const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
-      const key = `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}`;
-      const cachedDiff = this.diffs.get(key);
+      // The cache's key lists every cited path: built only by a tracker that keeps a cache.
+      const key = this.cache ? `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}` : '';
+      const cachedDiff = this.cache ? this.diffs.get(key) : undefined;
       // The diffs start first: the paths at the base are a quick question to `cat-file`.
       const firstDiff = cachedDiff || guesses.length === 0 ? null : diffPaths(folder, base, guesses);
       const [first, renames, resolved] = await Promise.all([
@@ -328,12 +329,14 @@ export function asWritten(l: LocationRef, resolved: string | null, note: string 
 
 /** `fn` of (written path, report), computed once per pair. */
 function perWrittenPath<T>(fn: (written: string, report: string) => T): (written: string, report: string) => T {
-  const known = new Map<string, T>();
+  // A map per report: no key is built by concatenation on each of the many lookups.
+  const byReport = new Map<string, Map<string, T>>();
   return (written, report) => {
-    const key = `${report}\0${written}`;
-    if (known.has(key)) return known.get(key) as T;
+    let known = byReport.get(report);
+    if (known === undefined) byReport.set(report, (known = new Map()));
+    if (known.has(written)) return known.get(written) as T;
     const v = fn(written, report);
-    known.set(key, v);
+    known.set(written, v);
     return v;
   };
 }
