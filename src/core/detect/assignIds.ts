@@ -35,9 +35,16 @@ export function assignIds(findings: Finding[], candidates: Candidate[]): void {
       (i) => joinSlug(sectionWords(i), 2),
       (i) => joinSlug(sectionWords(i), 3),
     ];
+    // A qualifier fails at its first empty or repeated value: in a report that repeats one title
+    // under one heading a hundred thousand times, that is the second member, not the last.
     const pick = options.find((q) => {
-      const values = members.map(q);
-      return values.every((v) => v !== '') && new Set(values).size === members.length;
+      const seen = new Set<string>();
+      for (const i of members) {
+        const v = q(i);
+        if (v === '' || seen.has(v)) return false;
+        seen.add(v);
+      }
+      return true;
     });
     if (pick) for (const i of members) findings[i].id = `${pick(i)}/${findings[i].id}`;
   }
