@@ -1,4 +1,4 @@
-import { readReportFile } from '../node/readReportFile';
+import { readReportFileSync } from '../node/readReportFile';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** The report changed on disk between its read and the write: nothing was written. */
@@ -12,7 +12,7 @@ export async function writeReportIfUnchanged(real: string, root: string, read: {
   await writeFileAtomic(real, updated, {
     mustExist: true,
     beforeRename: async () => {
-      const now = await readReportFile(real, root);
+      const now = readReportFileSync(real, root);
       if (!now.ok || !now.bytes.equals(read.bytes)) throw new ReportChanged();
     },
   });

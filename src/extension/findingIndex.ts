@@ -165,7 +165,7 @@ export class FindingIndex implements vscode.Disposable {
         this.ready = true;
         this.scanning = false;
         // Readiness is news for the tree (its welcome view) even when nothing else changed.
-        this.emitter.fire({ reports: [], files: [], relinked: [], findingsChanged: true });
+        this.emitter.fire(treeOnly());
       }
     })();
     this.scanDone = done.catch((error: unknown) => {
@@ -173,7 +173,7 @@ export class FindingIndex implements vscode.Disposable {
       if (generation !== this.generation || this.disposed) return;
       // What waited for the end of the scan goes now, with what was read.
       this.scanning = false;
-      this.emitter.fire({ reports: [], files: [], relinked: [], findingsChanged: true });
+      this.emitter.fire(treeOnly());
     });
     return this.scanDone;
   }
@@ -406,13 +406,13 @@ export class FindingIndex implements vscode.Disposable {
     this.skipped.set(key, { uri, reason });
     this.log.warn(`${displayPath(uri)}: ${reason}`);
     if (this.reportMap.has(key)) this.publish(this.replaceReports([], [key]));
-    else this.publish({ reports: [], files: [], relinked: [], findingsChanged: true });
+    else this.publish(treeOnly());
   }
 
   private clearSkipped(uri: vscode.Uri): void {
     if (!this.skipped.delete(uri.toString())) return;
     this.log.info(`${displayPath(uri)}: read again.`);
-    this.publish({ reports: [], files: [], relinked: [], findingsChanged: true });
+    this.publish(treeOnly());
   }
 
   private buildReport(state: FolderState, uri: vscode.Uri, relPath: string, parsed: ParsedReport, version: number | undefined): IndexedReport {
@@ -573,4 +573,9 @@ function preferBuffer(uri: vscode.Uri, read: ReportText | ReportSkipped | undefi
 /** Why a report the reader threw on is listed as skipped. */
 function readerFailed(reason: string): string {
   return `Skipped: the reader failed on it (${reason}).`;
+}
+
+/** A change that touches no file's diagnostics, only what the tree shows (readiness, skipped reports). */
+function treeOnly(): IndexChange {
+  return { reports: [], files: [], relinked: [], findingsChanged: true };
 }

@@ -100,11 +100,6 @@ function decoded(bytes: Buffer): ReadResult {
   return rejection ? { ok: false, message: rejection } : { ok: true, text: bytes.toString('utf8'), bytes };
 }
 
-/** `readReportFileSync` for callers that await. */
-export async function readReportFile(path: string, root: string): Promise<ReadResult> {
-  return readReportFileSync(path, root);
-}
-
 function realpathOrNull(path: string): string | null {
   try {
     // The system's realpath: one call, where the JavaScript one stats every path component.

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readReportFile } from '../../src/node/readReportFile';
+import { readReportFileSync } from '../../src/node/readReportFile';
 import { parseReport } from '../../src/core';
 
 // These run the built bin, as CI would.
@@ -223,9 +223,9 @@ describe('CLI hardening (dist/cli.js)', () => {
       rmSync(join(root, 'security-review.md'));
       symlinkSync(join(outside, 'secret.md'), join(root, 'security-review.md'));
       // The read itself checks where the opened file really is, whatever the listing saw.
-      const read = await readReportFile(join(root, 'security-review.md'), root);
+      const read = readReportFileSync(join(root, 'security-review.md'), root);
       deepStrictEqual(read, { ok: false, message: 'Not read: the file is outside the root (or was replaced while being read).' });
-      const inside = await readReportFile(join(root, 'src/a.ts'), root);
+      const inside = readReportFileSync(join(root, 'src/a.ts'), root);
       strictEqual(inside.ok && inside.text, 'a\nb\nc\n');
     } finally {
       rmSync(outside, { recursive: true, force: true });

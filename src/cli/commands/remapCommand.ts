@@ -5,7 +5,7 @@ import { applyTextEdits, lineNumberEdits, type LineNumberUpdate } from '../../co
 import { CliError, EXIT } from '../cliError';
 import { driftDetails } from '../driftStep';
 import type { CliIo } from '../cliIo';
-import { readReportFile } from '../../node/readReportFile';
+import { readReportFileSync } from '../../node/readReportFile';
 import { withReportLock } from '../reportLock';
 import { resolveRoot } from '../resolveRoot';
 import { scanRoot } from '../scanRoot';
@@ -32,7 +32,7 @@ export async function remapCommand(argv: string[], _version: string, io: CliIo):
   if (!isInside(root, real)) throw new CliError(EXIT.usage, `${positionals[0]} is outside the root ${root}; nothing written.`);
   const rel = toRelative(root, real);
 
-  const read = await readReportFile(real, root);
+  const read = readReportFileSync(real, root);
   if (!read.ok) throw new CliError(EXIT.usage, `${positionals[0]}: ${read.message}`);
   const scan = await scanRoot({ root, files: [real] });
   const report = scan.reports[0];

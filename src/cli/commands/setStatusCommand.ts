@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { applyTextEdits, findingLabel, setFindingStatus, StatusEditError, STATUS_LABELS } from '../../core';
 import { CliError, EXIT } from '../cliError';
 import type { CliIo } from '../cliIo';
-import { readReportFile } from '../../node/readReportFile';
+import { readReportFileSync } from '../../node/readReportFile';
 import { withReportLock } from '../reportLock';
 import { resolveRoot } from '../resolveRoot';
 import { terminalSafe as t } from '../terminalText';
@@ -42,7 +42,7 @@ export async function setStatusCommand(argv: string[], _version: string, io: Cli
 
   return withReportLock(real, async () => {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const read = await readReportFile(real, root);
+      const read = readReportFileSync(real, root);
       if (!read.ok) throw new CliError(EXIT.usage, `${reportArg}: ${read.message}`);
       const result = statusEdit(read.text, id, status, values.note, date);
       const label = findingLabel(result.finding);

@@ -157,7 +157,7 @@ export class DriftTracker {
       const someMissing = cited.some((c) => resolveNow(c.path, c.report) === null);
       // The cache's key lists every cited path: built only by a tracker that keeps a cache.
       const key = this.cache ? `${base}\0${head}\0${stamp}\0${cited.map((c) => `${c.report}\0${c.path}`).sort().join('\0')}` : '';
-      const cachedDiff = this.cache ? this.diffs.get(key) : undefined;
+      const cachedDiff = this.diffs.get(key);
       // The diffs start first: the paths at the base are a quick question to `cat-file`.
       const firstDiff = cachedDiff || guesses.length === 0 ? null : diffPaths(folder, base, guesses);
       const [first, renames, resolved] = await Promise.all([
