@@ -36,9 +36,10 @@ function growth(make: (n: number) => unknown, run: (input: never) => unknown, ba
 export function assertLinear(name: string, make: (n: number) => unknown, run: (input: never) => unknown, base: number): void {
   const mean = (rs: number[]): number => Math.cbrt(rs[0] * rs[1] * rs[2]);
   let ratios = growth(make, run, base);
-  // One re-measurement when the growth is high: a pause of the machine shows once, a quadratic
-  // pattern every time.
-  if (mean(ratios) > 2.5) ratios = growth(make, run, base);
+  // Up to two re-measurements when the growth is high: a pause of the machine, or a doubling that
+  // crosses a garbage-collector threshold on a busy one, shows now and then; a quadratic pattern
+  // (mean 4) every time. (CI once saw a linear shape at 2.19, 2.39, 3.05: mean 2.52.)
+  for (let retry = 0; retry < 2 && mean(ratios) > 2.5; retry++) ratios = growth(make, run, base);
   ok(mean(ratios) <= 2.5, `${name}: growth per doubling ${ratios.map((r) => r.toFixed(2)).join(', ')} (mean ${mean(ratios).toFixed(2)})`);
 }
 
